@@ -1,0 +1,177 @@
+package io.github.javanets.loss;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Checks of the arrays a loss reads, with messages that name the array, the offending shape or
+ * value and what is accepted. Models use them to validate datasets; losses use them before
+ * evaluation.
+ */
+public final class ArrayChecks {
+  private ArrayChecks() {}
+
+  /**
+   * Checks that every weight is finite and &gt;= 0.
+   *
+   * @param arrayName the array's name for the message, such as {@code "weights"}; not null
+   * @param weights the weights; not null
+   * @throws IllegalArgumentException naming the array, the first bad value and its index
+   */
+  public static void checkWeights(String arrayName, INDArray weights) {
+    double[] w = flat(weights);
+    for (int i = 0; i < w.length; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw new IllegalArgumentException(
+            "Array '"
+                + arrayName
+                + "' has "
+                + w[i]
+                + " at index "
+                + Arrays.toString(index(weights.shape(), i))
+                + "; weights must be finite and >= 0.");
+      }
+    }
+  }
+
+  /**
+   * Checks that every label is a whole number in {@code [0, classes)}.
+   *
+   * @param arrayName the array's name for the message; not null
+   * @param labels the labels; not null
+   * @param classes the number of classes, k
+   * @throws IllegalArgumentException naming the array, the first bad label, its index and k
+   */
+  public static void checkLabels(String arrayName, INDArray labels, long classes) {
+    double[] v = flat(labels);
+    for (int i = 0; i < v.length; i++) {
+      if (!(v[i] >= 0 && v[i] < classes) || v[i] != Math.rint(v[i])) {
+        throw new IllegalArgumentException(
+            "Array '"
+                + arrayName
+                + "' has label "
+                + format(v[i])
+                + " at index "
+                + Arrays.toString(index(labels.shape(), i))
+                + "; labels must be whole numbers in [0, "
+                + classes
+                + ") for "
+                + classes
+                + " classes.");
+      }
+    }
+  }
+
+  /**
+   * Checks that an array has the expected shape.
+   *
+   * @throws IllegalArgumentException naming the array, its shape, the expected shape and why
+   */
+  public static void checkShape(String arrayName, INDArray array, long[] expected, String why) {
+    if (!Arrays.equals(array.shape(), expected)) {
+      throw new IllegalArgumentException(
+          "Array '"
+              + arrayName
+              + "' has shape "
+              + Arrays.toString(array.shape())
+              + " but "
+              + why
+              + " needs "
+              + Arrays.toString(expected)
+              + ".");
+    }
+  }
+
+  static void checkTarget(
+      Loss loss, String outputName, long[] outputShape, INDArray target, INDArray weights) {
+    Objects.requireNonNull(outputShape, "outputShape");
+    String output = "output '" + outputName + "' of shape " + Arrays.toString(outputShape);
+    TargetKind kind = loss.targetKind();
+    if (kind != TargetKind.NONE && target == null) {
+      throw new IllegalArgumentException("Loss '" + loss.name() + "' needs a target; none given.");
+    }
+    long[] weightShape = target == null ? outputShape : target.shape();
+    switch (kind) {
+      case VALUES:
+        checkShape("target", target, outputShape, "loss '" + loss.name() + "' reading " + output);
+        break;
+      case LABELS:
+        {
+          if (outputShape.length < 2) {
+            throw new IllegalArgumentException(
+                "Loss '"
+                    + loss.name()
+                    + "' needs class scores along the last axis, but "
+                    + output
+                    + " has rank "
+                    + outputShape.length
+                    + ".");
+          }
+          long[] labelShape = Arrays.copyOf(outputShape, outputShape.length - 1);
+          checkShape(
+              "target",
+              target,
+              labelShape,
+              "loss '" + loss.name() + "' (one class label per row) reading " + output);
+          checkLabels("target", target, outputShape[outputShape.length - 1]);
+          break;
+        }
+      case SAMPLES:
+        {
+          long[] trailing = Arrays.copyOfRange(outputShape, 1, outputShape.length);
+          if (target.rank() != outputShape.length
+              || !Arrays.equals(Arrays.copyOfRange(target.shape(), 1, target.rank()), trailing)) {
+            throw new IllegalArgumentException(
+                "Array 'target' has shape "
+                    + Arrays.toString(target.shape())
+                    + " but loss '"
+                    + loss.name()
+                    + "' reading "
+                    + output
+                    + " needs samples of shape [any"
+                    + (trailing.length == 0 ? "" : ", ")
+                    + Arrays.toString(trailing).replaceAll("[\\[\\]]", "")
+                    + "].");
+          }
+          break;
+        }
+      case NONE:
+        break;
+      default:
+        throw new AssertionError(kind);
+    }
+    if (weights != null) {
+      checkShape(
+          "weights",
+          weights,
+          weightShape,
+          "loss '"
+              + loss.name()
+              + "' (weights shaped like its "
+              + (target == null ? "output" : "target")
+              + ")");
+      checkWeights("weights", weights);
+    }
+  }
+
+  private static double[] flat(INDArray array) {
+    return Nd4j.toFlattened('c', array)
+        .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+        .toDoubleVector();
+  }
+
+  private static long[] index(long[] shape, long flat) {
+    long[] idx = new long[shape.length];
+    for (int d = shape.length - 1; d >= 0; d--) {
+      idx[d] = flat % shape[d];
+      flat /= shape[d];
+    }
+    return idx;
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.javanets.loss;
+
+import java.io.PrintStream;
+
+/**
+ * Drops the line {@code "Added differentiated op ..."} that SameDiff 1.0.0-M2.1 prints to {@code
+ * System.out} for every op whenever it builds a gradient function (no logging setting silences it).
+ * {@link #install()} wraps {@code System.out} once in a stream that forwards everything else
+ * unchanged; models and {@link Loss#gradient} call it before differentiating a graph.
+ */
+public final class GradientLogFilter extends PrintStream {
+  private static final String NOISE = "Added differentiated op ";
+
+  private GradientLogFilter(PrintStream out) {
+    super(out, true);
+  }
+
+  /** Wraps {@code System.out} in the filter, unless it is already wrapped. Thread-safe. */
+  public static synchronized void install() {
+    if (!(System.out instanceof GradientLogFilter)) {
+      System.setOut(new GradientLogFilter(System.out));
+    }
+  }
+
+  @Override
+  public void println(String line) {
+    if (line == null || !line.startsWith(NOISE)) {
+      super.println(line);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.javanets.loss;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/** Builds a {@link LossContext}. Not thread-safe; each {@link #build()} gives an immutable one. */
+public final class LossContextBuilder {
+  private final SameDiff sameDiff;
+  private final Map<String, SDVariable> outputs = new LinkedHashMap<>();
+  private final Map<String, SDVariable> logits = new LinkedHashMap<>();
+  private String main;
+  private SDVariable target;
+  private SDVariable weights;
+
+  LossContextBuilder(SameDiff sameDiff) {
+    this.sameDiff = Objects.requireNonNull(sameDiff, "sameDiff");
+  }
+
+  /**
+   * Adds a named output.
+   *
+   * @param name its name (normalized as {@link OutputNames#normalize}); not null
+   * @param value the variable; not null
+   * @return this builder
+   */
+  public LossContextBuilder output(String name, SDVariable value) {
+    outputs.put(OutputNames.normalize(name), Objects.requireNonNull(value, "output"));
+    return this;
+  }
+
+  /**
+   * Says which output is the loss's main one.
+   *
+   * @param name the name of an output added with {@link #output}; not null
+   * @return this builder
+   */
+  public LossContextBuilder mainOutput(String name) {
+    this.main = OutputNames.normalize(name);
+    return this;
+  }
+
+  /**
+   * Records that output {@code name} is the softmax of {@code values} along the last axis.
+   *
+   * @return this builder
+   */
+  public LossContextBuilder softmaxLogits(String name, SDVariable values) {
+    logits.put(OutputNames.normalize(name), Objects.requireNonNull(values, "logits"));
+    return this;
+  }
+
+  /**
+   * Sets the target.
+   *
+   * @param value the target; null for a loss that needs none
+   * @return this builder
+   */
+  public LossContextBuilder target(SDVariable value) {
+    this.target = value;
+    return this;
+  }
+
+  /**
+   * Sets the weights.
+   *
+   * @param value the weights; null for an unweighted loss
+   * @return this builder
+   */
+  public LossContextBuilder weights(SDVariable value) {
+    this.weights = value;
+    return this;
+  }
+
+  /**
+   * Builds the context.
+   *
+   * @return the context; never null
+   * @throws IllegalStateException if no output was added or the main output is not among them
+   */
+  public LossContext build() {
+    if (outputs.isEmpty()) {
+      throw new IllegalStateException("A loss context needs at least one output.");
+    }
+    String mainName = main != null ? main : outputs.keySet().iterator().next();
+    if (!outputs.containsKey(mainName)) {
+      throw new IllegalStateException(
+          "The main output '" + mainName + "' is not among the outputs " + outputs.keySet() + ".");
+    }
+    return new Context(
+        sameDiff, Map.copyOf(outputs), mainName, Map.copyOf(logits), target, weights);
+  }
+
+  private static final class Context implements LossContext {
+    private final SameDiff sameDiff;
+    private final Map<String, SDVariable> outputs;
+    private final Set<String> names;
+    private final String main;
+    private final Map<String, SDVariable> logits;
+    private final SDVariable target;
+    private final SDVariable weights;
+
+    Context(
+        SameDiff sameDiff,
+        Map<String, SDVariable> outputs,
+        String main,
+        Map<String, SDVariable> logits,
+        SDVariable target,
+        SDVariable weights) {
+      this.sameDiff = sameDiff;
+      this.outputs = outputs;
+      this.names = Collections.unmodifiableSet(new java.util.TreeSet<>(outputs.keySet()));
+      this.main = main;
+      this.logits = logits;
+      this.target = target;
+      this.weights = weights;
+    }
+
+    @Override
+    public SameDiff sameDiff() {
+      return sameDiff;
+    }
+
+    @Override
+    public String outputName() {
+      return main;
+    }
+
+    @Override
+    public SDVariable output() {
+      return outputs.get(main);
+    }
+
+    @Override
+    public SDVariable output(String name) {
+      SDVariable v = outputs.get(OutputNames.normalize(name));
+      if (v == null) {
+        throw new IllegalArgumentException(
+            "No output '"
+                + OutputNames.normalize(name)
+                + "'. Available outputs: "
+                + String.join(", ", names)
+                + ".");
+      }
+      return v;
+    }
+
+    @Override
+    public Set<String> outputNames() {
+      return names;
+    }
+
+    @Override
+    public SDVariable target() {
+      return target;
+    }
+
+    @Override
+    public SDVariable weights() {
+      return weights;
+    }
+
+    @Override
+    public Optional<SDVariable> softmaxLogits(String name) {
+      return Optional.ofNullable(logits.get(OutputNames.normalize(name)));
+    }
+  }
+}

@@ -1,0 +1,388 @@
+package io.github.javanets.loss;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.Spliterator;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The losses installed on a class path, by name and alias, case-insensitively.
+ *
+ * <p>{@link #discover()} finds every {@code Loss} registered in {@code
+ * META-INF/services/io.github.javanets.loss.Loss} (as {@code @AutoService(Loss.class)} writes it)
+ * with {@link ServiceLoader#stream()}, reading each class's declaration without constructing it and
+ * without starting the ND4J backend. Every {@link #create(String)} constructs a fresh loss.
+ *
+ * <p>Problems are isolated: a provider whose class is missing, fails to link or declares itself
+ * invalidly is logged and left out, and asking for it throws {@link BrokenLossProviderException}
+ * with the original failure. Two providers claiming one name or alias make that name unusable
+ * ({@link LossConflictException}, naming both classes and jars) unless one is pinned with the
+ * system property {@code javanets.loss.<name>=<fully.qualified.Class>}. Class-path order never
+ * picks a winner.
+ *
+ * <p>A registry is immutable and thread-safe.
+ */
+public final class LossRegistry {
+  /** The prefix of the system properties that pin a provider: {@code javanets.loss.<name>}. */
+  public static final String PIN_PREFIX = "javanets.loss.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LossRegistry.class);
+
+  private final SortedMap<String, Candidate> byKey;
+  private final SortedMap<String, LossProviderException> problemByKey;
+  private final List<LossProviderException> problems;
+  private final SortedSet<String> names;
+
+  private LossRegistry(List<Candidate> candidates, Map<String, String> pins) {
+    Map<String, List<Candidate>> claims = new TreeMap<>();
+    for (Candidate c : candidates) {
+      for (String key : c.keys()) {
+        claims.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+      }
+    }
+    SortedMap<String, Candidate> resolved = new TreeMap<>();
+    SortedMap<String, LossProviderException> failed = new TreeMap<>();
+    for (Map.Entry<String, List<Candidate>> e : claims.entrySet()) {
+      String key = e.getKey();
+      Candidate chosen = choose(key, e.getValue(), pins.get(key), failed);
+      if (chosen == null) {
+        continue;
+      }
+      if (chosen.failure != null) {
+        failed.put(key, chosen.failure);
+      } else {
+        resolved.put(key, chosen);
+      }
+    }
+    Set<LossProviderException> all = new LinkedHashSet<>();
+    candidates.stream().filter(c -> c.failure != null).forEach(c -> all.add(c.failure));
+    failed.values().stream().filter(p -> p instanceof LossConflictException).forEach(all::add);
+    this.byKey = Collections.unmodifiableSortedMap(resolved);
+    this.problemByKey = Collections.unmodifiableSortedMap(failed);
+    this.problems = List.copyOf(all);
+    SortedSet<String> canonical = new TreeSet<>();
+    resolved.forEach(
+        (key, c) -> {
+          if (key.equals(c.info.name())) {
+            canonical.add(key);
+          }
+        });
+    this.names = Collections.unmodifiableSortedSet(canonical);
+  }
+
+  /**
+   * Discovers the losses visible to the thread's context class loader (or this class's loader when
+   * the thread has none), with pins from the system properties {@code javanets.loss.<name>}.
+   *
+   * @return the registry; never null
+   */
+  public static LossRegistry discover() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return discover(cl != null ? cl : LossRegistry.class.getClassLoader());
+  }
+
+  /**
+   * Discovers the losses visible to {@code classLoader}, with pins from the system properties.
+   *
+   * @param classLoader the loader to search; not null
+   * @return the registry; never null
+   */
+  public static LossRegistry discover(ClassLoader classLoader) {
+    return discover(classLoader, systemPins());
+  }
+
+  /**
+   * Discovers the losses visible to {@code classLoader}, with explicit pins.
+   *
+   * @param classLoader the loader to search; not null
+   * @param pins for a name or alias (any case), the fully qualified class that provides it where
+   *     several claim it; not null
+   * @return the registry; never null
+   */
+  public static LossRegistry discover(ClassLoader classLoader, Map<String, String> pins) {
+    Objects.requireNonNull(classLoader, "classLoader");
+    Map<String, String> lowered = new TreeMap<>();
+    pins.forEach((k, v) -> lowered.put(k.toLowerCase(Locale.ROOT), v.trim()));
+    return new LossRegistry(Discovery.run(classLoader), lowered);
+  }
+
+  private static Map<String, String> systemPins() {
+    Map<String, String> pins = new TreeMap<>();
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith(PIN_PREFIX) && key.length() > PIN_PREFIX.length()) {
+        pins.put(key.substring(PIN_PREFIX.length()), System.getProperty(key));
+      }
+    }
+    return pins;
+  }
+
+  private static Candidate choose(
+      String key,
+      List<Candidate> claimants,
+      String pin,
+      Map<String, LossProviderException> failed) {
+    if (pin != null) {
+      for (Candidate c : claimants) {
+        if (c.className.equals(pin)) {
+          return c;
+        }
+      }
+      List<String> classes = claimants.stream().map(c -> c.className).collect(Collectors.toList());
+      failed.put(
+          key,
+          new LossConflictException(
+              key,
+              classes,
+              "Loss name '"
+                  + key
+                  + "' is pinned to "
+                  + pin
+                  + " (system property "
+                  + PIN_PREFIX
+                  + key
+                  + "), which does not provide it. Providers: "
+                  + describe(claimants)
+                  + "."));
+      return null;
+    }
+    if (claimants.size() == 1) {
+      return claimants.get(0);
+    }
+    List<String> classes = claimants.stream().map(c -> c.className).collect(Collectors.toList());
+    failed.put(
+        key,
+        new LossConflictException(
+            key,
+            classes,
+            "Loss name '"
+                + key
+                + "' is provided by "
+                + claimants.size()
+                + " classes: "
+                + describe(claimants)
+                + ". Remove all but one from the class path, or pin one with -D"
+                + PIN_PREFIX
+                + key
+                + "="
+                + claimants.get(0).className
+                + "."));
+    return null;
+  }
+
+  private static String describe(List<Candidate> claimants) {
+    return claimants.stream()
+        .map(c -> c.className + " (in " + c.source + ")")
+        .collect(Collectors.joining(" and "));
+  }
+
+  /** The canonical names of the usable losses, sorted; unmodifiable, never null. */
+  public SortedSet<String> names() {
+    return names;
+  }
+
+  /**
+   * Every problem found: broken providers and names claimed by several providers, each with a
+   * message naming classes and jars. Unmodifiable, never null; empty on a healthy class path.
+   */
+  public List<LossProviderException> problems() {
+    return problems;
+  }
+
+  /**
+   * The declaration of a loss, without constructing it.
+   *
+   * @param name a name or alias, any case; not null
+   * @return its class, aliases, parameters and jar; never null
+   * @throws UnknownLossException if no provider has the name
+   * @throws LossProviderException if the name is claimed twice or its provider is broken
+   */
+  public LossInfo describe(String name) {
+    return lookup(name).info;
+  }
+
+  /**
+   * Creates a loss from a spec: a name or alias ({@code "MSE"}) or a name with parameters ({@code
+   * "mmd(bandwidth=0.5, estimator=unbiased, weight=2)"}, as {@link Loss#toString()} writes).
+   *
+   * @param spec the spec; not null
+   * @return a new, configured loss; never null
+   * @throws IllegalArgumentException for an unreadable spec, an unknown parameter or a value out of
+   *     range; {@link UnknownLossException} for an unknown name
+   * @throws LossProviderException if the name is claimed twice or its provider is broken
+   */
+  public Loss create(String spec) {
+    LossSpec parsed = LossSpec.parse(spec);
+    return create(parsed.name(), parsed.parameters());
+  }
+
+  /**
+   * Creates a loss by name with parameters.
+   *
+   * @param name a name or alias, any case; not null
+   * @param params parameter values, of each parameter's type or as text; not null
+   * @return a new, configured loss; never null
+   * @throws IllegalArgumentException for an unknown parameter or a value out of range; {@link
+   *     UnknownLossException} for an unknown name
+   * @throws LossProviderException if the name is claimed twice or its provider is broken
+   */
+  public Loss create(String name, Map<String, ?> params) {
+    Objects.requireNonNull(params, "params");
+    Candidate c = lookup(name);
+    Loss loss;
+    try {
+      loss = c.provider.get();
+    } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+      Throwable cause =
+          e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof java.lang.reflect.InvocationTargetException
+          && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      BrokenLossProviderException broken =
+          new BrokenLossProviderException(
+              c.info.name(),
+              c.className,
+              "Loss '"
+                  + c.info.name()
+                  + "' is broken: its class "
+                  + c.className
+                  + " (in "
+                  + c.source
+                  + ") could not be constructed: "
+                  + cause,
+              cause);
+      LOG.warn(broken.getMessage(), cause);
+      throw broken;
+    }
+    return loss.configure(params);
+  }
+
+  private Candidate lookup(String name) {
+    Objects.requireNonNull(name, "name");
+    String key = name.trim().toLowerCase(Locale.ROOT);
+    Candidate c = byKey.get(key);
+    if (c != null) {
+      return c;
+    }
+    LossProviderException problem = problemByKey.get(key);
+    if (problem != null) {
+      throw problem instanceof LossConflictException
+          ? new LossConflictException(key, problem.classNames(), problem.getMessage())
+          : new BrokenLossProviderException(
+              key, problem.classNames().get(0), problem.getMessage(), problem.getCause());
+    }
+    List<String> keys = new ArrayList<>(byKey.keySet());
+    throw new UnknownLossException(name, Names.closest(key, keys), names);
+  }
+
+  /** One provider found by discovery, usable or broken. */
+  static final class Candidate {
+    final String className;
+    final String source;
+    final LossInfo info;
+    final ServiceLoader.Provider<? extends Loss> provider;
+    final String brokenName;
+    final LossProviderException failure;
+
+    private Candidate(
+        String className,
+        String source,
+        LossInfo info,
+        ServiceLoader.Provider<? extends Loss> provider,
+        String brokenName,
+        LossProviderException failure) {
+      this.className = className;
+      this.source = source;
+      this.info = info;
+      this.provider = provider;
+      this.brokenName = brokenName;
+      this.failure = failure;
+    }
+
+    static Candidate usable(ServiceLoader.Provider<? extends Loss> provider, LossInfo info) {
+      return new Candidate(info.type().getName(), info.source(), info, provider, null, null);
+    }
+
+    static Candidate broken(String className, String name, String source, Throwable cause) {
+      String message =
+          (name == null ? "A loss provider" : "Loss '" + name + "'")
+              + " is broken: its class "
+              + className
+              + " (in "
+              + source
+              + ") cannot be used: "
+              + cause;
+      return new Candidate(
+          className,
+          source,
+          null,
+          null,
+          name,
+          new BrokenLossProviderException(name == null ? "" : name, className, message, cause));
+    }
+
+    List<String> keys() {
+      if (info == null) {
+        return brokenName == null ? List.of() : List.of(brokenName);
+      }
+      List<String> keys = new ArrayList<>();
+      keys.add(info.name());
+      keys.addAll(info.aliases());
+      return keys;
+    }
+  }
+
+  /** Runs {@link ServiceLoader} over one class loader, isolating each provider's failure. */
+  static final class Discovery {
+    private static final int MAX_ERRORS = 10_000;
+
+    private Discovery() {}
+
+    static List<Candidate> run(ClassLoader classLoader) {
+      List<Candidate> found = new ArrayList<>();
+      Spliterator<ServiceLoader.Provider<Loss>> providers =
+          ServiceLoader.load(Loss.class, classLoader).stream().spliterator();
+      int errors = 0;
+      boolean more = true;
+      while (more) {
+        try {
+          more = providers.tryAdvance(p -> found.add(read(p)));
+        } catch (ServiceConfigurationError e) {
+          Candidate c = ServiceFiles.brokenFrom(e, classLoader);
+          LOG.warn(c.failure.getMessage(), e);
+          found.add(c);
+          if (++errors >= MAX_ERRORS) {
+            break;
+          }
+        }
+      }
+      return found;
+    }
+
+    private static Candidate read(ServiceLoader.Provider<Loss> provider) {
+      Class<? extends Loss> type = provider.type();
+      try {
+        return Candidate.usable(provider, LossInfo.of(type));
+      } catch (RuntimeException | LinkageError e) {
+        Candidate c =
+            Candidate.broken(type.getName(), LossInfo.nameOf(type), LossInfo.sourceOf(type), e);
+        LOG.warn(c.failure.getMessage(), e);
+        return c;
+      }
+    }
+  }
+}

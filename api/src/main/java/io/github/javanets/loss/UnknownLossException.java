@@ -1,0 +1,52 @@
+package io.github.javanets.loss;
+
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** No installed loss has the name asked for. */
+public final class UnknownLossException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final String suggestion;
+  private final SortedSet<String> available;
+
+  UnknownLossException(String name, String suggestion, SortedSet<String> available) {
+    super(message(name, suggestion, available));
+    this.name = name;
+    this.suggestion = suggestion;
+    this.available = Collections.unmodifiableSortedSet(new TreeSet<>(available));
+  }
+
+  private static String message(String name, String suggestion, SortedSet<String> available) {
+    if (available.isEmpty()) {
+      return "Unknown loss '"
+          + name
+          + "': no losses are installed. Add javanets-builtin-losses or a plugin jar to the class"
+          + " path.";
+    }
+    return "Unknown loss '"
+        + name
+        + "'."
+        + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
+        + " Available: "
+        + String.join(", ", available)
+        + ". Add the jar that provides it to the class path.";
+  }
+
+  /** The name asked for; never null. */
+  public String name() {
+    return name;
+  }
+
+  /** The closest known name or alias, or null when none is close. */
+  public String suggestion() {
+    return suggestion;
+  }
+
+  /** The canonical names that are available; unmodifiable, never null. */
+  public SortedSet<String> available() {
+    return available;
+  }
+}

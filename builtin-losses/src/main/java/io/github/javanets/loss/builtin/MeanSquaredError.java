@@ -1,0 +1,27 @@
+package io.github.javanets.loss.builtin;
+
+import com.google.auto.service.AutoService;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossContext;
+import io.github.javanets.loss.LossName;
+import io.github.javanets.loss.LossSummary;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * Mean squared error, {@code mse}.
+ *
+ * <p>Per element {@code err = (o - t)^2}; unweighted {@code mean(err)}, weighted {@code sum(w *
+ * err) / sum(w)} (0 when every weight is 0).
+ */
+@AutoService(Loss.class)
+@LossName(
+    value = "mse",
+    aliases = {"meansquarederror", "mean_squared_error"})
+@LossSummary("mean squared error: (o - t)^2")
+public final class MeanSquaredError extends Loss {
+  @Override
+  public SDVariable compute(LossContext ctx) {
+    SDVariable e = ctx.output().sub(ctx.target());
+    return reduce(ctx, e.mul(e));
+  }
+}
