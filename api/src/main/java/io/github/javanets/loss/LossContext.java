@@ -31,6 +31,22 @@ public interface LossContext {
    */
   SDVariable output(String name);
 
+  /**
+   * The shape of an output, with -1 where a size is not known when the graph is built (a model's
+   * batch axis). Use it for ranks and class counts: SameDiff does not infer the shapes of
+   * intermediate variables while a graph is being built.
+   *
+   * @param name an output name; a bare layer name means its {@code :out} output
+   * @return a copy of the shape; never null
+   * @throws IllegalArgumentException if there is no such output
+   */
+  long[] outputShape(String name);
+
+  /** The shape of the main output; see {@link #outputShape(String)}. */
+  default long[] outputShape() {
+    return outputShape(outputName());
+  }
+
   /** The normalized names of every output this context holds; an unmodifiable set. */
   Set<String> outputNames();
 

@@ -13,6 +13,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 public final class LossContextBuilder {
   private final SameDiff sameDiff;
   private final Map<String, SDVariable> outputs = new LinkedHashMap<>();
+  private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, SDVariable> logits = new LinkedHashMap<>();
   private String main;
   private SDVariable target;
@@ -23,14 +24,34 @@ public final class LossContextBuilder {
   }
 
   /**
-   * Adds a named output.
+   * Adds a named output whose shape the variable knows (a variable or constant).
    *
    * @param name its name (normalized as {@link OutputNames#normalize}); not null
    * @param value the variable; not null
    * @return this builder
+   * @throws IllegalArgumentException if the variable's shape is not known
    */
   public LossContextBuilder output(String name, SDVariable value) {
-    outputs.put(OutputNames.normalize(name), Objects.requireNonNull(value, "output"));
+    long[] shape = Objects.requireNonNull(value, "output").getShape();
+    if (shape == null) {
+      throw new IllegalArgumentException(
+          "The shape of output '" + name + "' is not known; give it with output(name, value, shape).");
+    }
+    return output(name, value, shape);
+  }
+
+  /**
+   * Adds a named output with its shape.
+   *
+   * @param name its name (normalized as {@link OutputNames#normalize}); not null
+   * @param value the variable; not null
+   * @param shape its shape, -1 where a size is not known (the batch axis); not null
+   * @return this builder
+   */
+  public LossContextBuilder output(String name, SDVariable value, long... shape) {
+    String n = OutputNames.normalize(name);
+    outputs.put(n, Objects.requireNonNull(value, "output"));
+    shapes.put(n, shape.clone());
     return this;
   }
 
@@ -93,12 +114,19 @@ public final class LossContextBuilder {
           "The main output '" + mainName + "' is not among the outputs " + outputs.keySet() + ".");
     }
     return new Context(
-        sameDiff, Map.copyOf(outputs), mainName, Map.copyOf(logits), target, weights);
+        sameDiff,
+        Map.copyOf(outputs),
+        Map.copyOf(shapes),
+        mainName,
+        Map.copyOf(logits),
+        target,
+        weights);
   }
 
   private static final class Context implements LossContext {
     private final SameDiff sameDiff;
     private final Map<String, SDVariable> outputs;
+    private final Map<String, long[]> shapes;
     private final Set<String> names;
     private final String main;
     private final Map<String, SDVariable> logits;
@@ -108,12 +136,14 @@ public final class LossContextBuilder {
     Context(
         SameDiff sameDiff,
         Map<String, SDVariable> outputs,
+        Map<String, long[]> shapes,
         String main,
         Map<String, SDVariable> logits,
         SDVariable target,
         SDVariable weights) {
       this.sameDiff = sameDiff;
       this.outputs = outputs;
+      this.shapes = shapes;
       this.names = Collections.unmodifiableSet(new java.util.TreeSet<>(outputs.keySet()));
       this.main = main;
       this.logits = logits;
@@ -134,6 +164,12 @@ public final class LossContextBuilder {
     @Override
     public SDVariable output() {
       return outputs.get(main);
+    }
+
+    @Override
+    public long[] outputShape(String name) {
+      output(name);
+      return shapes.get(OutputNames.normalize(name)).clone();
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class GaussianLogLikelihood extends Loss {
     SDVariable diff = ctx.target().sub(mean);
     // -log(lambda) = log(covar) and lambda * d^2 = d^2 / covar
     SDVariable g = math.log(covar).add(diff.mul(diff).div(covar)).add(LOG_2_PI).mul(0.5);
-    long[] shape = mean.getShape();
+    long[] shape = ctx.outputShape(stringParameter(MEAN));
     return reduce(ctx, g).mul((double) shape[shape.length - 1]);
   }
 }

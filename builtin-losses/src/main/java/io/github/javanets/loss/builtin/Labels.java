@@ -26,8 +26,8 @@ final class Labels {
   }
 
   private static long[] shape(LossContext ctx) {
-    long[] shape = ctx.output().getShape();
-    if (shape == null || shape.length < 2) {
+    long[] shape = ctx.outputShape();
+    if (shape.length < 2) {
       throw new IllegalArgumentException(
           "Output '"
               + ctx.outputName()

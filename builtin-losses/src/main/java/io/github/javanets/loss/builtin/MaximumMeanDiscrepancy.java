@@ -107,7 +107,7 @@ public final class MaximumMeanDiscrepancy extends Loss {
   public SDVariable compute(LossContext ctx) {
     SameDiff sd = ctx.sameDiff();
     SDVariable o = ctx.output();
-    int rank = o.getShape().length;
+    int rank = ctx.outputShape().length;
     // Work on (steps, rows, features): one step for 2-D data.
     SDVariable x = steps(sd, o, rank);
     SDVariable y = steps(sd, ctx.target(), rank);

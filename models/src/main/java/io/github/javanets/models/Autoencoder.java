@@ -1,0 +1,106 @@
+package io.github.javanets.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A feed-forward autoencoder: its input is its target; a linear output layer, default loss {@code
+ * mse}. Decoder layers may be {@code tied} to their mirror encoder layers.
+ */
+public final class Autoencoder extends Model {
+  /**
+   * An autoencoder with layers of these sizes, input first (the last must equal the first).
+   *
+   * @param sizes at least two sizes
+   */
+  public Autoencoder(int... sizes) {
+    this(builder().layers(Arrays.stream(sizes).boxed().toArray()));
+  }
+
+  private Autoencoder(Builder b) {
+    super(ModelKind.AUTOENCODER, b);
+    if (network().outputSize() != network().inputSize()) {
+      throw new IllegalArgumentException(
+          "An autoencoder reconstructs its input: its output layer needs "
+              + network().inputSize()
+              + " units, not "
+              + network().outputSize()
+              + ".");
+    }
+  }
+
+  /** Starts an autoencoder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The reconstruction of {@code x}. */
+  public INDArray predict(INDArray x) {
+    return output(x, network().defaultOutput());
+  }
+
+  /** The index of the code layer: the middle one. */
+  int middle() {
+    return network().depth() / 2;
+  }
+
+  /** The codes of {@code x}: the middle layer's output. */
+  public INDArray encode(INDArray x) {
+    return output(x, network().layer(middle()).name() + ":out");
+  }
+
+  /**
+   * The reconstruction from codes {@code z}: the layers after the middle one.
+   *
+   * @param z codes, (N, middle layer size); not null
+   */
+  public INDArray decode(INDArray z) {
+    int m = middle();
+    if (z.rank() != 2 || z.size(1) != network().layer(m).size()) {
+      throw new IllegalArgumentException(
+          "Codes have shape "
+              + Arrays.toString(z.shape())
+              + " but the code layer '"
+              + network().layer(m).name()
+              + "' has "
+              + network().layer(m).size()
+              + " units.");
+    }
+    ModelGraph g = ModelGraph.decoder(kind(), network(), liveParameters(), dataType(), m);
+    String out = g.output(network().defaultOutput()).name();
+    return g.graph().output(Map.of("data.code", z.castTo(dataType())), out).get(out);
+  }
+
+  /** The R^2 of the reconstruction of {@code x}. */
+  public double score(INDArray x) {
+    return Scores.r2(predict(x), x, null);
+  }
+
+  /**
+   * Loads an autoencoder saved by {@link #save}.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if the file holds another kind of model or a loss's provider
+   *     is missing
+   */
+  public static Autoencoder load(Path path) throws IOException {
+    return (Autoencoder) ModelFile.load(path, ModelKind.AUTOENCODER);
+  }
+
+  /** Builds an {@link Autoencoder}. */
+  public static final class Builder extends Model.Builder<Autoencoder, Builder> {
+    private Builder() {}
+
+    @Override
+    public Autoencoder build() {
+      return new Autoencoder(this);
+    }
+  }
+
+  static Autoencoder restore(Model.Builder<?, ?> b) {
+    return new Autoencoder((Builder) b);
+  }
+}

@@ -1,0 +1,488 @@
+package io.github.javanets.models;
+
+import com.google.inject.Injector;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossRegistry;
+import io.github.javanets.loss.LossSpec;
+import io.github.javanets.loss.TargetKind;
+import io.github.javanets.train.Trainer;
+import io.github.javanets.train.Trainers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The base of the feed-forward models: a network of dense layers on a SameDiff graph, a list of
+ * named losses resolved through the {@link LossRegistry} and trained on {@code sum(loss.weight() *
+ * loss) + regularizers} by a {@link Trainer} from Guice.
+ *
+ * <p>Not thread-safe: train and use a model from one thread at a time.
+ */
+public abstract class Model {
+  private final ModelKind kind;
+  private final List<Layer> specs;
+  private final Network network;
+  private final boolean weighted;
+  private final long seed;
+  private final DataType dataType;
+  private final Injector injector;
+  private final LossRegistry registry;
+  private final List<Loss> losses = new ArrayList<>();
+  private final Map<String, INDArray> parameters;
+  private ModelGraph forward;
+
+  Model(ModelKind kind, Builder<?, ?> b) {
+    this.kind = kind;
+    if (b.layers.isEmpty()) {
+      throw new IllegalArgumentException(
+          kind.title() + " needs layers, as in " + kind.title() + ".builder().layers(4, 16, 3).");
+    }
+    List<Layer> given = new ArrayList<>();
+    b.layers.forEach(o -> given.add(Layer.from(o)));
+    this.specs = List.copyOf(given);
+    this.network = Network.of(specs, kind.outputActivation);
+    this.weighted = b.weighted;
+    this.seed = b.seed;
+    this.dataType = b.dataType;
+    this.injector = b.injector != null ? b.injector : Trainers.defaultInjector();
+    this.registry = injector.getInstance(LossRegistry.class);
+    this.parameters = b.parameters != null ? b.parameters : network.initialParameters(seed, dataType);
+    if (b.losses.isEmpty()) {
+      addLoss(kind.defaultLoss);
+    }
+    for (Object request : b.losses) {
+      if (request instanceof Loss) {
+        addLoss((Loss) request);
+      } else {
+        Object[] pair = (Object[]) request;
+        @SuppressWarnings("unchecked")
+        Map<String, ?> params = (Map<String, ?>) pair[1];
+        addLoss((String) pair[0], params);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- losses
+
+  /**
+   * The model's losses, in order; the first is the main one ({@code err}). An unmodifiable view:
+   * change the list with {@link #addLoss} and {@link #setLoss}, a loss's importance with {@code
+   * losses().get(i).setWeight(w)} (used from the next {@code train} call).
+   */
+  public List<Loss> losses() {
+    return Collections.unmodifiableList(losses);
+  }
+
+  /**
+   * Appends a loss by spec: a name ({@code "mse"}) or a name with parameters ({@code
+   * "mmd(target=prior, output=hid2)"}). A weighted model makes it weighted unless the spec says.
+   *
+   * @throws IllegalArgumentException for an unknown loss or parameter, or a loss this model cannot
+   *     feed (wrong target kind, unknown output), saying what to use instead
+   */
+  public void addLoss(String spec) {
+    LossSpec parsed = LossSpec.parse(spec);
+    addLoss(parsed.name(), parsed.parameters());
+  }
+
+  /**
+   * Appends a loss by name with parameters.
+   *
+   * @see #addLoss(String)
+   */
+  public void addLoss(String name, Map<String, ?> params) {
+    addLoss(create(name, params));
+  }
+
+  /**
+   * Appends a loss instance, configured as it is.
+   *
+   * @throws IllegalArgumentException for a loss this model cannot feed
+   */
+  public void addLoss(Loss loss) {
+    checkNeeds(Objects.requireNonNull(loss, "loss"));
+    losses.add(loss);
+  }
+
+  /** Replaces every loss by one, given by spec. */
+  public void setLoss(String spec) {
+    LossSpec parsed = LossSpec.parse(spec);
+    setLoss(parsed.name(), parsed.parameters());
+  }
+
+  /** Replaces every loss by one, given by name and parameters. */
+  public void setLoss(String name, Map<String, ?> params) {
+    setLoss(create(name, params));
+  }
+
+  /** Replaces every loss by {@code loss}. */
+  public void setLoss(Loss loss) {
+    checkNeeds(Objects.requireNonNull(loss, "loss"));
+    losses.clear();
+    losses.add(loss);
+  }
+
+  private Loss create(String name, Map<String, ?> params) {
+    Map<String, Object> p = new LinkedHashMap<>(params);
+    if (weighted) {
+      p.putIfAbsent("weighted", true);
+    }
+    return registry.create(name, p);
+  }
+
+  private void checkNeeds(Loss loss) {
+    SortedSet<String> outputs = outputNames();
+    for (String name : loss.outputNames(network.defaultOutput())) {
+      if (!outputs.contains(name)) {
+        throw new IllegalArgumentException(
+            "Loss '"
+                + loss.name()
+                + "' reads output '"
+                + name
+                + "', which this "
+                + kind.title()
+                + " does not have. Outputs: "
+                + String.join(", ", outputs)
+                + ".");
+      }
+    }
+    if (!loss.targetName().equals(Dataset.TARGET) || loss.targetKind() == TargetKind.NONE) {
+      return;
+    }
+    boolean labels = loss.targetKind() == TargetKind.LABELS;
+    if (labels && kind.targetKind != TargetKind.LABELS) {
+      throw new IllegalArgumentException(
+          "Loss '"
+              + loss.name()
+              + "' needs class labels as its target, but a "
+              + kind.title()
+              + "'s target holds real values; use a Classifier, or a loss on values such as mse.");
+    }
+    if (!labels && kind.targetKind == TargetKind.LABELS) {
+      throw new IllegalArgumentException(
+          "Loss '"
+              + loss.name()
+              + "' needs real values as its target, but a Classifier's target holds class labels;"
+              + " use a loss on labels such as xe or hinge, or a Regressor.");
+    }
+  }
+
+  // ---------------------------------------------------------------- structure
+
+  /** The layers as given, input first; unmodifiable. */
+  public List<Layer> layers() {
+    return specs;
+  }
+
+  /** The names of every output ({@code in:out}, {@code hid1:pre}, ...), sorted; unmodifiable. */
+  public SortedSet<String> outputNames() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(network.outputNames()));
+  }
+
+  /** Whether losses created by name are weighted. */
+  public boolean weighted() {
+    return weighted;
+  }
+
+  /** The seed of the initial parameters. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The data type of the parameters and computations. */
+  public DataType dataType() {
+    return dataType;
+  }
+
+  /** A copy of every parameter, by name ({@code hid1.w}, {@code hid1.b}, ...). */
+  public Map<String, INDArray> parameters() {
+    Map<String, INDArray> copy = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> copy.put(k, v.dup()));
+    return copy;
+  }
+
+  Network network() {
+    return network;
+  }
+
+  ModelKind kind() {
+    return kind;
+  }
+
+  Map<String, INDArray> liveParameters() {
+    return parameters;
+  }
+
+  Injector injector() {
+    return injector;
+  }
+
+  // ---------------------------------------------------------------- training
+
+  /**
+   * Trains on {@code train}, validating on {@code train} itself.
+   *
+   * @see #train(Dataset, Dataset, TrainOptions)
+   */
+  public TrainingResult train(Dataset train, TrainOptions options) {
+    return train(train, null, options);
+  }
+
+  /**
+   * Trains on {@code sum(loss.weight() * loss) + regularizers} with the algorithm that {@code
+   * options} names, from the current parameters. Early stopping keeps the best validated
+   * parameters.
+   *
+   * @param train the training data; not null
+   * @param valid the validation data; null to validate on the training data
+   * @param options the options; not null
+   * @return each epoch's monitors; never null
+   * @throws IllegalArgumentException for data this model's losses cannot read, or an unknown
+   *     algorithm
+   * @throws IllegalStateException when the objective becomes NaN or infinite
+   */
+  public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
+    Objects.requireNonNull(options, "options");
+    check(Objects.requireNonNull(train, "train"), "training");
+    if (valid != null) {
+      check(valid, "validation");
+    }
+    Trainer trainer = injector.getInstance(Trainers.class).get(options.algorithm());
+    ModelGraph graph = trainingGraph(options.regularizers());
+    return trainer.train(graph, train, valid, options);
+  }
+
+  /**
+   * Every monitor of the model's losses on {@code data}, without noise or dropout.
+   *
+   * @param data the data; not null
+   * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers)
+   */
+  public Map<String, Double> evaluate(Dataset data) {
+    check(Objects.requireNonNull(data, "data"), "evaluation");
+    return Trainer.evaluate(trainingGraph(Map.of()), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+  }
+
+  private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers) {
+    return ModelGraph.training(kind, network, parameters, dataType, losses, regularizers);
+  }
+
+  private void check(Dataset data, String role) {
+    INDArray x = data.inputs();
+    if (x.rank() != 2 || x.size(1) != network.inputSize()) {
+      throw new IllegalArgumentException(
+          "The "
+              + role
+              + " dataset's 'inputs' have shape "
+              + Arrays.toString(x.shape())
+              + " but this "
+              + kind.title()
+              + " takes (N, "
+              + network.inputSize()
+              + ").");
+    }
+    for (Loss loss : losses) {
+      String array = kind == ModelKind.AUTOENCODER && loss.targetName().equals(Dataset.TARGET) ? Dataset.INPUTS : loss.targetName();
+      INDArray target = loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
+      INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
+      Map<String, long[]> shapes = new LinkedHashMap<>();
+      for (String name : loss.outputNames(network.defaultOutput())) {
+        shapes.put(name, new long[] {x.size(0), outputWidth(name)});
+      }
+      loss.checkArrays(shapes, target, w);
+    }
+  }
+
+  private static INDArray require(Dataset data, String array, Loss loss, String role) {
+    if (!data.has(array)) {
+      throw new IllegalArgumentException(
+          "Loss '"
+              + loss.name()
+              + "' reads dataset array '"
+              + array
+              + "', which the "
+              + role
+              + " dataset lacks. Arrays: "
+              + String.join(", ", data.names())
+              + ".");
+    }
+    return data.array(array);
+  }
+
+  private long outputWidth(String output) {
+    String layer = output.substring(0, output.indexOf(':'));
+    for (Layer l : network.layers()) {
+      if (l.name().equals(layer)) {
+        return l.size();
+      }
+    }
+    throw new IllegalStateException(output);
+  }
+
+  // ---------------------------------------------------------------- use
+
+  /**
+   * Every named output for inputs {@code x}.
+   *
+   * @param x inputs, (N, input size); not null
+   * @return output name to array, in network order; never null
+   */
+  public Map<String, INDArray> feedForward(INDArray x) {
+    ModelGraph g = forwardGraph();
+    List<String> names = new ArrayList<>(g.outputs().keySet());
+    List<String> variables = new ArrayList<>();
+    names.forEach(n -> variables.add(g.output(n).name()));
+    Map<String, INDArray> out = g.graph().output(Map.of(ModelGraph.INPUT, inputs(x)), variables);
+    Map<String, INDArray> byName = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      byName.put(names.get(i), out.get(variables.get(i)));
+    }
+    return byName;
+  }
+
+  /** The output of layer output {@code name} ({@code "out:out"}) for inputs {@code x}. */
+  INDArray output(INDArray x, String name) {
+    ModelGraph g = forwardGraph();
+    String variable = g.output(name).name();
+    return g.graph().output(Map.of(ModelGraph.INPUT, inputs(x)), variable).get(variable);
+  }
+
+  INDArray inputs(INDArray x) {
+    Objects.requireNonNull(x, "x");
+    if (x.rank() != 2 || x.size(1) != network.inputSize()) {
+      throw new IllegalArgumentException(
+          "Inputs have shape "
+              + Arrays.toString(x.shape())
+              + " but this "
+              + kind.title()
+              + " takes (N, "
+              + network.inputSize()
+              + ").");
+    }
+    return x.dataType() == dataType ? x : x.castTo(dataType);
+  }
+
+  private ModelGraph forwardGraph() {
+    if (forward == null) {
+      forward = ModelGraph.forward(kind, network, parameters, dataType);
+    }
+    return forward;
+  }
+
+  /**
+   * Saves the model atomically to one file: layers, parameters and each loss's spec and provider
+   * (class, jar, version). A crash never leaves a half-written file at {@code path}.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public void save(Path path) throws IOException {
+    ModelFile.save(this, path);
+  }
+
+  /**
+   * Loads a model saved by {@link #save}, of whatever kind it is.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if it is not a model file, or a loss's provider is missing
+   */
+  public static Model load(Path path) throws IOException {
+    return ModelFile.load(path, null);
+  }
+
+  /**
+   * Builds a model. Layers are ints (sizes), {@link Layer}s or text specs like {@code "20:tanh"}.
+   *
+   * @param <M> the model
+   * @param <B> the builder
+   */
+  public abstract static class Builder<M extends Model, B extends Builder<M, B>> {
+    final List<Object> layers = new ArrayList<>();
+    final List<Object> losses = new ArrayList<>();
+    boolean weighted;
+    long seed = TrainOptions.DEFAULT_SEED;
+    DataType dataType = DataType.FLOAT;
+    Injector injector;
+    Map<String, INDArray> parameters;
+
+    Builder() {}
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
+    }
+
+    /** The layers, input first: ints, {@link Layer}s or specs like {@code "20:tanh"}. */
+    public B layers(Object... layers) {
+      this.layers.clear();
+      this.layers.addAll(Arrays.asList(layers));
+      return self();
+    }
+
+    /** Adds a loss by spec; the first replaces the model's default loss. */
+    public B loss(String spec) {
+      LossSpec parsed = LossSpec.parse(spec);
+      return loss(parsed.name(), parsed.parameters());
+    }
+
+    /** Adds a loss by name with parameters; the first replaces the model's default loss. */
+    public B loss(String name, Map<String, ?> params) {
+      losses.add(new Object[] {name, Map.copyOf(params)});
+      return self();
+    }
+
+    /** Adds a loss instance; the first replaces the model's default loss. */
+    public B loss(Loss loss) {
+      losses.add(Objects.requireNonNull(loss, "loss"));
+      return self();
+    }
+
+    /** Makes losses created by name weighted: datasets must then carry weights. */
+    public B weighted(boolean weighted) {
+      this.weighted = weighted;
+      return self();
+    }
+
+    /** The seed of the initial parameters (default 13). */
+    public B seed(long seed) {
+      this.seed = seed;
+      return self();
+    }
+
+    /** The data type of parameters and computations (default FLOAT). */
+    public B dataType(DataType dataType) {
+      if (!Objects.requireNonNull(dataType, "dataType").isFPType()) {
+        throw new IllegalArgumentException("A model computes in a floating-point type, not " + dataType + ".");
+      }
+      this.dataType = dataType;
+      return self();
+    }
+
+    /** The injector that provides the loss registry and trainers (default: JavanetsModule's). */
+    public B injector(Injector injector) {
+      this.injector = Objects.requireNonNull(injector, "injector");
+      return self();
+    }
+
+    B parameters(Map<String, INDArray> parameters) {
+      this.parameters = parameters;
+      return self();
+    }
+
+    /**
+     * Builds the model.
+     *
+     * @throws IllegalArgumentException for a bad layer spec or a loss the model cannot feed
+     */
+    public abstract M build();
+  }
+}

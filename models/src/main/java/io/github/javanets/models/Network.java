@@ -1,0 +1,179 @@
+package io.github.javanets.models;
+
+import io.github.javanets.loss.OutputNames;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A network's resolved layers: every layer named ({@code in}, {@code hid1}, ..., {@code out}) and
+ * given an activation, tied layers matched with their mirrors, parameter shapes known. Immutable.
+ */
+final class Network {
+  /** The activation of hidden layers that name none. */
+  static final Activation HIDDEN_DEFAULT = Activation.RELU;
+
+  private final List<Layer> layers;
+
+  private Network(List<Layer> layers) {
+    this.layers = Collections.unmodifiableList(layers);
+  }
+
+  /**
+   * Resolves layer specs: the first is the input (a size), the last the output.
+   *
+   * @throws IllegalArgumentException for too few layers, a recurrent form, a tied layer without a
+   *     partner, or duplicated names
+   */
+  static Network of(List<Layer> specs, Activation outputActivation) {
+    if (specs.size() < 2) {
+      throw new IllegalArgumentException(
+          "A network needs an input and an output layer, as in layers(4, 16, 3); got "
+              + specs
+              + ".");
+    }
+    List<Layer> resolved = new ArrayList<>();
+    int last = specs.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      Layer l = specs.get(i);
+      String name = i == 0 ? "in" : i == last ? "out" : "hid" + i;
+      if (i == 0 && (l.form() != Layer.Form.FF || l.activation() != null)) {
+        throw new IllegalArgumentException(
+            "The input layer '" + l + "' is only a size, as in 4; it has no form or activation.");
+      }
+      if (l.form().recurrent()) {
+        throw new IllegalArgumentException(
+            "Layer '"
+                + l
+                + "' is recurrent; use the models of io.github.javanets.models.recurrent for"
+                + " sequence data.");
+      }
+      Activation fallback = i == last ? outputActivation : HIDDEN_DEFAULT;
+      resolved.add(i == 0 ? l.withDefaultName(name) : l.withDefaultName(name).withDefaultActivation(fallback));
+    }
+    Set<String> names = new HashSet<>();
+    for (Layer l : resolved) {
+      if (!names.add(l.name())) {
+        throw new IllegalArgumentException("Two layers are named '" + l.name() + "'.");
+      }
+    }
+    Network net = new Network(resolved);
+    for (int i = 1; i <= last; i++) {
+      if (resolved.get(i).form() == Layer.Form.TIED) {
+        net.mirror(i);
+      }
+    }
+    return net;
+  }
+
+  /** The layers, input first. */
+  List<Layer> layers() {
+    return layers;
+  }
+
+  /** The number of weight layers (all but the input). */
+  int depth() {
+    return layers.size() - 1;
+  }
+
+  Layer layer(int i) {
+    return layers.get(i);
+  }
+
+  /** The input size. */
+  int inputSize() {
+    return layers.get(0).size();
+  }
+
+  /** The output size. */
+  int outputSize() {
+    return layers.get(depth()).size();
+  }
+
+  /** The default output, {@code "out:out"} (or the last layer's own name). */
+  String defaultOutput() {
+    return OutputNames.normalize(layers.get(depth()).name());
+  }
+
+  /**
+   * The encoder layer whose transposed weights tied layer {@code i} reuses: layer {@code depth + 1
+   * - i}, which must be an earlier dense layer mapping this layer's size to its input's size.
+   */
+  int mirror(int i) {
+    int m = depth() + 1 - i;
+    Layer tied = layers.get(i);
+    if (m < 1
+        || m >= i
+        || layers.get(m).form() != Layer.Form.FF
+        || layers.get(m - 1).size() != tied.size()
+        || layers.get(m).size() != layers.get(i - 1).size()) {
+      throw new IllegalArgumentException(
+          "Tied layer '"
+              + tied
+              + "' (layer "
+              + i
+              + ") has no partner: it reuses the transposed weights of the dense layer at the"
+              + " mirror position (layer "
+              + m
+              + "), which must map "
+              + tied.size()
+              + " units to "
+              + layers.get(i - 1).size()
+              + ", as in layers(8, 4, \"8:tied\").");
+    }
+    return m;
+  }
+
+  /** The names of every output: {@code in:out}, then {@code <layer>:pre} and {@code :out}. */
+  Set<String> outputNames() {
+    Set<String> names = new TreeSet<>();
+    names.add(layers.get(0).name() + ":out");
+    for (int i = 1; i <= depth(); i++) {
+      names.add(layers.get(i).name() + ":pre");
+      names.add(layers.get(i).name() + ":out");
+    }
+    return names;
+  }
+
+  /** The name of layer {@code i}'s weight matrix. */
+  String weightName(int i) {
+    return layers.get(i).name() + ".w";
+  }
+
+  /** The name of layer {@code i}'s bias. */
+  String biasName(int i) {
+    return layers.get(i).name() + ".b";
+  }
+
+  /**
+   * Fresh parameters: weights from Glorot's uniform distribution {@code U(-s, s)}, {@code s =
+   * sqrt(6 / (in + out))}, drawn from {@code seed} in layer order; biases 0.
+   */
+  Map<String, INDArray> initialParameters(long seed, DataType type) {
+    Random random = new Random(seed);
+    Map<String, INDArray> params = new LinkedHashMap<>();
+    for (int i = 1; i <= depth(); i++) {
+      int in = layers.get(i - 1).size();
+      int out = layers.get(i).size();
+      if (layers.get(i).form() != Layer.Form.TIED) {
+        double s = Math.sqrt(6.0 / (in + out));
+        double[] w = new double[in * out];
+        for (int k = 0; k < w.length; k++) {
+          w[k] = (2 * random.nextDouble() - 1) * s;
+        }
+        params.put(weightName(i), Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(type));
+      }
+      params.put(biasName(i), Nd4j.zeros(type, out));
+    }
+    return params;
+  }
+}

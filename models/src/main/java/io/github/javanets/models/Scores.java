@@ -1,0 +1,45 @@
+package io.github.javanets.models;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** R^2 and accuracy, in double precision. */
+final class Scores {
+  private Scores() {}
+
+  static double r2(INDArray predicted, INDArray y, INDArray w) {
+    checkShape("target", y, predicted.shape());
+    if (w != null) {
+      checkShape("weights", w, y.shape());
+    }
+    INDArray p = predicted.castTo(DataType.DOUBLE);
+    INDArray t = y.castTo(DataType.DOUBLE);
+    INDArray weights = w == null ? t.like().assign(1.0) : w.castTo(DataType.DOUBLE);
+    INDArray columnWeight = weights.sum(0);
+    INDArray mean = t.mul(weights).sum(0).div(columnWeight.add(columnWeight.eq(0).castTo(DataType.DOUBLE)));
+    double residual = p.sub(t).muli(p.sub(t)).muli(weights).sumNumber().doubleValue();
+    INDArray centered = t.subRowVector(mean);
+    double total = centered.mul(centered).muli(weights).sumNumber().doubleValue();
+    return total == 0 ? (residual == 0 ? 1.0 : 0.0) : 1 - residual / total;
+  }
+
+  static double accuracy(INDArray predicted, INDArray labels, INDArray w) {
+    checkShape("labels", labels, predicted.shape());
+    INDArray correct = predicted.castTo(DataType.DOUBLE).eq(labels.castTo(DataType.DOUBLE)).castTo(DataType.DOUBLE);
+    if (w == null) {
+      return correct.meanNumber().doubleValue();
+    }
+    checkShape("weights", w, labels.shape());
+    INDArray weights = w.castTo(DataType.DOUBLE);
+    double total = weights.sumNumber().doubleValue();
+    return total == 0 ? 0.0 : correct.muli(weights).sumNumber().doubleValue() / total;
+  }
+
+  private static void checkShape(String what, INDArray a, long[] expected) {
+    if (!Arrays.equals(a.shape(), expected)) {
+      throw new IllegalArgumentException(
+          "The " + what + " have shape " + Arrays.toString(a.shape()) + " but " + Arrays.toString(expected) + " is needed.");
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.javanets.train;
+
+import io.github.javanets.models.TrainingResult;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs each epoch's and each validation's monitors at INFO through SLF4J. */
+public final class LoggingListener implements TrainingListener {
+  private static final Logger LOG = LoggerFactory.getLogger(LoggingListener.class);
+
+  @Override
+  public void onValidation(TrainingRun run, Map<String, Double> monitors) {
+    LOG.info("validation before epoch {}: {}", run.epoch(), monitors);
+  }
+
+  @Override
+  public void onEpoch(TrainingRun run, TrainingResult.Epoch epoch) {
+    LOG.info("epoch {}: {}", epoch.index(), epoch.train());
+  }
+
+  @Override
+  public void onEnd(TrainingRun run) {
+    LOG.info(
+        "stopped ({}); best validation before epoch {}: {}",
+        run.stopReason(),
+        run.bestEpoch(),
+        run.bestValid());
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.javanets.train;
+
+import java.util.Map;
+
+/**
+ * Stops training with an error as soon as a minibatch's objective is NaN or infinite, naming the
+ * epoch, the minibatch and the first objective term (loss or regularizer) that went bad, before
+ * the bad gradient reaches the parameters.
+ */
+public final class NanGuard implements TrainingListener {
+  @Override
+  public void onBatch(TrainingRun run, int batch, Map<String, Double> monitors) {
+    double loss = monitors.get("loss");
+    if (Double.isFinite(loss)) {
+      return;
+    }
+    String term = "the objective";
+    for (Map.Entry<String, Double> m : monitors.entrySet()) {
+      String name = m.getKey();
+      if (!name.equals("loss") && !name.equals("err") && !Double.isFinite(m.getValue())) {
+        term = "'" + name + "'";
+        break;
+      }
+    }
+    throw new IllegalStateException(
+        "Training diverged at epoch "
+            + run.epoch()
+            + ", batch "
+            + batch
+            + ": "
+            + term
+            + " is "
+            + monitors.get(term.startsWith("'") ? term.substring(1, term.length() - 1) : "loss")
+            + ". Lower the learning rate, set maxGradientNorm, or check the data.");
+  }
+}

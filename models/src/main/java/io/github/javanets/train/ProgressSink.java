@@ -1,0 +1,18 @@
+package io.github.javanets.train;
+
+import java.util.Map;
+
+/** Where {@link ProgressListener} reports; bind an implementation to show progress. */
+public interface ProgressSink {
+  /** A sink that shows nothing. */
+  ProgressSink NONE = new ProgressSink() {};
+
+  /** Training starts; {@code total} minibatches at most. */
+  default void start(long total) {}
+
+  /** {@code done} minibatches are done; the last one's monitors. */
+  default void step(long done, Map<String, Double> monitors) {}
+
+  /** Training ended. */
+  default void end() {}
+}

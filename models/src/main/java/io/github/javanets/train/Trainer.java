@@ -1,0 +1,235 @@
+package io.github.javanets.train;
+
+import io.github.javanets.loss.GradientLogFilter;
+import io.github.javanets.models.Dataset;
+import io.github.javanets.models.TrainOptions;
+import io.github.javanets.models.TrainingResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the
+ * seed each epoch, gradients of the objective by {@code calculateGradientsAndOutputs} (which also
+ * yields every monitor, without a second forward pass), one DL4J {@link GradientUpdater} per
+ * parameter, validation before every {@code validateEvery}-th epoch and after the last, and the
+ * listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters are
+ * restored at the end. Get one from {@link Trainers}.
+ */
+public final class Trainer {
+  private final String name;
+  private final Algorithm algorithm;
+  private final List<TrainingListener> listeners;
+
+  Trainer(String name, Algorithm algorithm, List<TrainingListener> listeners) {
+    this.name = name;
+    this.algorithm = algorithm;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /** The algorithm's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The listeners told about each run, in binding order; unmodifiable. */
+  public List<TrainingListener> listeners() {
+    return listeners;
+  }
+
+  /**
+   * Trains.
+   *
+   * @param problem the graph and parameters; not null
+   * @param train the training data; not null
+   * @param valid the validation data; null to validate on the training data
+   * @param options the options; not null
+   * @return the history and the best validation; never null
+   * @throws IllegalStateException from the NaN guard when the objective becomes NaN or infinite
+   */
+  public TrainingResult train(
+      TrainingProblem problem, Dataset train, Dataset valid, TrainOptions options) {
+    Dataset validation = valid != null ? valid : train;
+    int batchSize = options.batchSize();
+    int batches = (int) ((train.rows() + batchSize - 1) / batchSize);
+    TrainingRun run = new TrainingRun(problem, options, batches);
+    Map<String, GradientUpdater<?>> updaters = updaters(problem, options);
+    Random noise = new Random(options.seed());
+    Random order = new Random(options.seed() ^ 0x5DEECE66DL);
+    List<TrainingResult.Epoch> history = new ArrayList<>();
+    GradientLogFilter.install();
+    listeners.forEach(l -> l.onStart(run));
+    try {
+      int epoch = 0;
+      for (; epoch < options.maxUpdates() && run.stopReason() == null; epoch++) {
+        run.epoch(epoch);
+        Map<String, Double> validMonitors = Map.of();
+        if (epoch % options.validateEvery() == 0) {
+          validMonitors = validate(problem, validation, run);
+          if (run.stopReason() != null) {
+            break;
+          }
+        }
+        Map<String, Double> trainMonitors =
+            epoch(problem, train, run, updaters, noise, shuffled(batches, order), epoch);
+        TrainingResult.Epoch record = new TrainingResult.Epoch(epoch, trainMonitors, validMonitors);
+        history.add(record);
+        listeners.forEach(l -> l.onEpoch(run, record));
+      }
+      if (run.stopReason() == null) {
+        run.epoch(epoch);
+        validate(problem, validation, run);
+        run.requestStop("max_updates");
+      }
+      run.restoreBest();
+      return new TrainingResult(history, run.bestValid(), run.bestEpoch(), run.stopReason());
+    } finally {
+      listeners.forEach(l -> l.onEnd(run));
+    }
+  }
+
+  private Map<String, Double> validate(TrainingProblem problem, Dataset data, TrainingRun run) {
+    Map<String, Double> monitors = evaluate(problem, data, run.options().batchSize());
+    listeners.forEach(l -> l.onValidation(run, monitors));
+    return monitors;
+  }
+
+  /**
+   * The monitors over a whole dataset without noise: each minibatch's values averaged by rows.
+   *
+   * @param problem the graph; not null
+   * @param data the data; not null
+   * @param batchSize rows per minibatch
+   * @return monitor name to value; never null
+   */
+  public static Map<String, Double> evaluate(TrainingProblem problem, Dataset data, int batchSize) {
+    Averages sums = new Averages(problem.monitorNames());
+    for (long from = 0; from < data.rows(); from += batchSize) {
+      Dataset batch = data.rows(from, Math.min(data.rows(), from + batchSize));
+      Map<String, INDArray> out =
+          problem.graph().output(problem.feed(batch, null), problem.monitorVariables());
+      sums.add(values(problem, out), batch.rows());
+    }
+    return sums.means();
+  }
+
+  private Map<String, Double> epoch(
+      TrainingProblem problem,
+      Dataset train,
+      TrainingRun run,
+      Map<String, GradientUpdater<?>> updaters,
+      Random noise,
+      int[] order,
+      int epoch) {
+    Averages sums = new Averages(problem.monitorNames());
+    List<String> params = new ArrayList<>(problem.parameters().keySet());
+    int batchSize = run.options().batchSize();
+    for (int b = 0; b < order.length; b++) {
+      long from = (long) order[b] * batchSize;
+      Dataset batch = train.rows(from, Math.min(train.rows(), from + batchSize));
+      OutAndGrad result =
+          problem
+              .graph()
+              .calculateGradientsAndOutputs(
+                  problem.feed(batch, noise), problem.monitorVariables(), params);
+      Map<String, Double> monitors = values(problem, result.getOutputs());
+      int batchIndex = b;
+      listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
+      sums.add(monitors, batch.rows());
+      apply(problem, result.getGradients(), updaters, run.options(), epoch * order.length + b, epoch);
+    }
+    return sums.means();
+  }
+
+  private static void apply(
+      TrainingProblem problem,
+      Map<String, INDArray> gradients,
+      Map<String, GradientUpdater<?>> updaters,
+      TrainOptions options,
+      int iteration,
+      int epoch) {
+    double scale = 1.0;
+    if (options.maxGradientNorm() > 0) {
+      double squares = 0;
+      for (INDArray g : gradients.values()) {
+        double n = g.norm2Number().doubleValue();
+        squares += n * n;
+      }
+      double norm = Math.sqrt(squares);
+      if (norm > options.maxGradientNorm()) {
+        scale = options.maxGradientNorm() / norm;
+      }
+    }
+    for (Map.Entry<String, INDArray> p : problem.parameters().entrySet()) {
+      INDArray g = gradients.get(p.getKey());
+      if (g == null) {
+        continue;
+      }
+      INDArray flat = g.dup('c').reshape('c', 1, g.length());
+      if (scale != 1.0) {
+        flat.muli(scale);
+      }
+      updaters.get(p.getKey()).applyUpdater(flat, iteration, epoch);
+      p.getValue().subi(flat.reshape('c', p.getValue().shape()));
+    }
+  }
+
+  private Map<String, GradientUpdater<?>> updaters(TrainingProblem problem, TrainOptions options) {
+    IUpdater config = algorithm.updater(options);
+    Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    for (Map.Entry<String, INDArray> p : problem.parameters().entrySet()) {
+      long size = config.stateSize(p.getValue().length());
+      INDArray state = size == 0 ? null : Nd4j.zeros(p.getValue().dataType(), 1, size);
+      updaters.put(p.getKey(), config.instantiate(state, true));
+    }
+    return updaters;
+  }
+
+  private static Map<String, Double> values(TrainingProblem problem, Map<String, INDArray> out) {
+    Map<String, Double> monitors = new LinkedHashMap<>();
+    List<String> names = problem.monitorNames();
+    List<String> variables = problem.monitorVariables();
+    for (int i = 0; i < names.size(); i++) {
+      monitors.put(names.get(i), out.get(variables.get(i)).getDouble(0));
+    }
+    return monitors;
+  }
+
+  private static int[] shuffled(int n, Random random) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, random);
+    return order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Row-weighted sums of monitors. */
+  private static final class Averages {
+    private final Map<String, Double> sums = new LinkedHashMap<>();
+    private long rows;
+
+    Averages(List<String> names) {
+      names.forEach(n -> sums.put(n, 0.0));
+    }
+
+    void add(Map<String, Double> monitors, long batchRows) {
+      monitors.forEach((k, v) -> sums.merge(k, v * batchRows, Double::sum));
+      rows += batchRows;
+    }
+
+    Map<String, Double> means() {
+      Map<String, Double> means = new LinkedHashMap<>();
+      sums.forEach((k, v) -> means.put(k, rows == 0 ? Double.NaN : v / rows));
+      return means;
+    }
+  }
+}

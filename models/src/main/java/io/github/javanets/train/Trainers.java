@@ -1,0 +1,64 @@
+package io.github.javanets.train;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The trainers by algorithm name, built from the bound algorithms and listeners. */
+public final class Trainers {
+  private static volatile Injector defaultInjector;
+
+  private final Map<String, Algorithm> algorithms;
+  private final List<TrainingListener> listeners;
+
+  /** Made by Guice from the bound algorithms and listeners. */
+  @Inject
+  public Trainers(Map<String, Algorithm> algorithms, Set<TrainingListener> listeners) {
+    this.algorithms = Map.copyOf(algorithms);
+    this.listeners = List.copyOf(new ArrayList<>(listeners));
+  }
+
+  /** The injector models use when the user brings none: {@code new JavanetsModule()}. */
+  public static Injector defaultInjector() {
+    Injector i = defaultInjector;
+    if (i == null) {
+      synchronized (Trainers.class) {
+        i = defaultInjector;
+        if (i == null) {
+          i = Guice.createInjector(new JavanetsModule());
+          defaultInjector = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /** The algorithm names, sorted. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(new TreeSet<>(algorithms.keySet()));
+  }
+
+  /**
+   * A trainer for the algorithm called {@code name}.
+   *
+   * @param name an algorithm name, any case; not null
+   * @return the trainer; never null
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public Trainer get(String name) {
+    String key = name.trim().toLowerCase(Locale.ROOT);
+    Algorithm a = algorithms.get(key);
+    if (a == null) {
+      throw new IllegalArgumentException(
+          "Unknown algorithm '" + name + "'. Available: " + String.join(", ", names()) + ".");
+    }
+    return new Trainer(key, a, listeners);
+  }
+}

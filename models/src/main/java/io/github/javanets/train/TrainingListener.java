@@ -1,0 +1,37 @@
+package io.github.javanets.train;
+
+import io.github.javanets.models.TrainingResult;
+import java.util.Map;
+
+/**
+ * Follows a training run. Bound with a {@code Multibinder<TrainingListener>} in {@link
+ * JavanetsModule} (progress, logging, early stopping, NaN guard); a user's module adds its own.
+ * Listeners are shared between runs: keep per-run state in the {@link TrainingRun}.
+ */
+public interface TrainingListener {
+  /** Before the first epoch. */
+  default void onStart(TrainingRun run) {}
+
+  /**
+   * After a minibatch's monitors are computed and before its update is applied.
+   *
+   * @param run the run; not null
+   * @param batch the minibatch's index in the epoch, from 0
+   * @param monitors the minibatch's monitors; not null
+   */
+  default void onBatch(TrainingRun run, int batch, Map<String, Double> monitors) {}
+
+  /**
+   * After a validation.
+   *
+   * @param run the run; not null
+   * @param monitors the validation monitors; not null
+   */
+  default void onValidation(TrainingRun run, Map<String, Double> monitors) {}
+
+  /** After an epoch's updates. */
+  default void onEpoch(TrainingRun run, TrainingResult.Epoch epoch) {}
+
+  /** After the last epoch, before the result is returned (also when training failed). */
+  default void onEnd(TrainingRun run) {}
+}

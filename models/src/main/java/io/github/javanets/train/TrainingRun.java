@@ -1,0 +1,92 @@
+package io.github.javanets.train;
+
+import io.github.javanets.models.TrainOptions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The state of one training run, shared with its {@link TrainingListener}s. Not thread-safe. */
+public final class TrainingRun {
+  private final TrainOptions options;
+  private final int batches;
+  private final Map<String, INDArray> best = new HashMap<>();
+  private final Map<Object, Object> attributes = new HashMap<>();
+  private final TrainingProblem problem;
+  private int epoch;
+  private String stopReason;
+  private Map<String, Double> bestValid = Map.of();
+  private int bestEpoch = -1;
+
+  TrainingRun(TrainingProblem problem, TrainOptions options, int batches) {
+    this.problem = problem;
+    this.options = options;
+    this.batches = batches;
+  }
+
+  /** The run's options. */
+  public TrainOptions options() {
+    return options;
+  }
+
+  /** The current epoch, from 0. */
+  public int epoch() {
+    return epoch;
+  }
+
+  void epoch(int epoch) {
+    this.epoch = epoch;
+  }
+
+  /** The number of minibatches per epoch. */
+  public int batches() {
+    return batches;
+  }
+
+  /** Asks the trainer to stop before the next epoch. */
+  public void requestStop(String reason) {
+    if (stopReason == null) {
+      stopReason = Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Why a stop was requested, or null. */
+  public String stopReason() {
+    return stopReason;
+  }
+
+  /**
+   * Records the current parameters as the best, measured by {@code monitors}; the trainer restores
+   * them at the end.
+   */
+  public void keepAsBest(Map<String, Double> monitors) {
+    problem.parameters().forEach((name, array) -> best.put(name, array.dup()));
+    bestValid = Map.copyOf(monitors);
+    bestEpoch = epoch;
+  }
+
+  /** The best validation monitors so far, or empty. */
+  public Map<String, Double> bestValid() {
+    return bestValid;
+  }
+
+  /** The epoch of the best validation, or -1. */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  /** A listener's per-run state, by key. */
+  @SuppressWarnings("unchecked")
+  public <T> T attribute(Object key, java.util.function.Supplier<T> initial) {
+    return (T) attributes.computeIfAbsent(key, k -> initial.get());
+  }
+
+  void restoreBest() {
+    problem.parameters().forEach((name, array) -> {
+      INDArray copy = best.get(name);
+      if (copy != null) {
+        array.assign(copy);
+      }
+    });
+  }
+}
