@@ -39,6 +39,7 @@ public abstract class Model {
   private final LossRegistry registry;
   private final List<Loss> losses = new ArrayList<>();
   private final Map<String, INDArray> parameters;
+  private final Map<String, String> metadata = new LinkedHashMap<>();
   private ModelGraph forward;
 
   Model(ModelKind kind, Builder<?, ?> b) {
@@ -57,6 +58,7 @@ public abstract class Model {
     this.injector = b.injector != null ? b.injector : Trainers.defaultInjector();
     this.registry = injector.getInstance(LossRegistry.class);
     this.parameters = b.parameters != null ? b.parameters : network.initialParameters(seed, dataType);
+    this.metadata.putAll(b.metadata);
     if (b.losses.isEmpty()) {
       addLoss(kind.defaultLoss);
     }
@@ -209,6 +211,14 @@ public abstract class Model {
     Map<String, INDArray> copy = new LinkedHashMap<>();
     parameters.forEach((k, v) -> copy.put(k, v.dup()));
     return copy;
+  }
+
+  /**
+   * Free-form text saved with the model (for example the column names an application read the
+   * data from); a live, modifiable map, never null.
+   */
+  public Map<String, String> metadata() {
+    return metadata;
   }
 
   Network network() {
@@ -413,6 +423,7 @@ public abstract class Model {
     DataType dataType = DataType.FLOAT;
     Injector injector;
     Map<String, INDArray> parameters;
+    final Map<String, String> metadata = new LinkedHashMap<>();
 
     Builder() {}
 

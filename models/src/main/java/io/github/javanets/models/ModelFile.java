@@ -73,6 +73,8 @@ final class ModelFile {
     root.put("weighted", model.weighted());
     root.put("seed", model.seed());
     root.put("dataType", model.dataType().name());
+    ObjectNode metadata = root.putObject("metadata");
+    model.metadata().forEach(metadata::put);
     ArrayNode losses = root.putArray("losses");
     for (Loss loss : model.losses()) {
       ObjectNode l = losses.addObject();
@@ -123,6 +125,7 @@ final class ModelFile {
     b.seed(root.path("seed").asLong());
     b.dataType(DataType.valueOf(root.path("dataType").asText()));
     b.parameters(params);
+    root.path("metadata").fields().forEachRemaining(e -> b.metadata.put(e.getKey(), e.getValue().asText()));
     LossRegistry registry = io.github.javanets.train.Trainers.defaultInjector().getInstance(LossRegistry.class);
     for (JsonNode l : root.path("losses")) {
       b.loss(restore(registry, l, path));
