@@ -3,8 +3,9 @@ package io.github.javanets.loss;
 import java.util.List;
 
 /**
- * The provider of a loss cannot be used: its class is missing or fails to link, its declaration is
- * invalid, or its constructor throws. The original failure is the cause.
+ * The provider of a loss cannot be used: its class is missing, fails to link, is not a {@link Loss}
+ * or has no public no-argument constructor, its declaration is invalid, or its constructor throws.
+ * The original failure is the cause.
  */
 public final class BrokenLossProviderException extends LossProviderException {
   private static final long serialVersionUID = 1L;

@@ -35,7 +35,9 @@ public final class LossContextBuilder {
     long[] shape = Objects.requireNonNull(value, "output").getShape();
     if (shape == null) {
       throw new IllegalArgumentException(
-          "The shape of output '" + name + "' is not known; give it with output(name, value, shape).");
+          "The shape of output '"
+              + name
+              + "' is not known; give it with output(name, value, shape).");
     }
     return output(name, value, shape);
   }

@@ -91,6 +91,26 @@ public final class LossInfo {
         : type.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The names a loss class claims, canonical first, in lower case and unchecked: what a broken
+   * provider is reported under. Falls back to the simple name when the annotation cannot be read.
+   */
+  static List<String> namesOf(Class<?> type) {
+    Set<String> names = new LinkedHashSet<>();
+    try {
+      names.add(nameOf(type));
+      LossName declared = type.getAnnotation(LossName.class);
+      if (declared != null) {
+        for (String alias : declared.aliases()) {
+          names.add(alias.toLowerCase(Locale.ROOT));
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      names.add(type.getSimpleName().toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(names);
+  }
+
   private static LossInfo read(Class<? extends Loss> type) {
     String where = "Loss class " + type.getName();
     if (Modifier.isAbstract(type.getModifiers())) {

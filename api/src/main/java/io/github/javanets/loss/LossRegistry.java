@@ -12,7 +12,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.Spliterator;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -27,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * with {@link ServiceLoader#stream()}, reading each class's declaration without constructing it and
  * without starting the ND4J backend. Every {@link #create(String)} constructs a fresh loss.
  *
- * <p>Problems are isolated: a provider whose class is missing, fails to link or declares itself
- * invalidly is logged and left out, and asking for it throws {@link BrokenLossProviderException}
- * with the original failure. Two providers claiming one name or alias make that name unusable
- * ({@link LossConflictException}, naming both classes and jars) unless one is pinned with the
- * system property {@code javanets.loss.<name>=<fully.qualified.Class>}. Class-path order never
- * picks a winner.
+ * <p>Problems are isolated: a provider whose class is missing, is not a {@code Loss}, has no public
+ * no-argument constructor, fails to link or declares itself invalidly is logged, reported by {@link
+ * #problems()} and left out, and asking for it (by its name or aliases) throws {@link
+ * BrokenLossProviderException} with the original failure; so does creating a loss whose constructor
+ * throws. Two providers claiming one name or alias make that name unusable ({@link
+ * LossConflictException}, naming both classes and jars) unless one is pinned with the system
+ * property {@code javanets.loss.<name>=<fully.qualified.Class>} (or the pins given to {@link
+ * #discover(ClassLoader, Map)}). A pin naming a class that does not provide the name makes the name
+ * unusable too. Class-path order never picks a winner.
  *
  * <p>A registry is immutable and thread-safe.
  */
@@ -47,7 +49,8 @@ public final class LossRegistry {
   private final List<LossProviderException> problems;
   private final SortedSet<String> names;
 
-  private LossRegistry(List<Candidate> candidates, Map<String, String> pins) {
+  private LossRegistry(
+      List<Candidate> candidates, Map<String, String> pins, boolean fromSystemProperties) {
     Map<String, List<Candidate>> claims = new TreeMap<>();
     for (Candidate c : candidates) {
       for (String key : c.keys()) {
@@ -58,7 +61,12 @@ public final class LossRegistry {
     SortedMap<String, LossProviderException> failed = new TreeMap<>();
     for (Map.Entry<String, List<Candidate>> e : claims.entrySet()) {
       String key = e.getKey();
-      Candidate chosen = choose(key, e.getValue(), pins.get(key), failed);
+      String pin = pins.get(key);
+      String pinOrigin =
+          fromSystemProperties
+              ? "system property " + PIN_PREFIX + key
+              : "in the pins given to LossRegistry.discover";
+      Candidate chosen = choose(key, e.getValue(), pin, pinOrigin, failed);
       if (chosen == null) {
         continue;
       }
@@ -102,22 +110,28 @@ public final class LossRegistry {
    * @return the registry; never null
    */
   public static LossRegistry discover(ClassLoader classLoader) {
-    return discover(classLoader, systemPins());
+    return discover(classLoader, systemPins(), true);
   }
 
   /**
-   * Discovers the losses visible to {@code classLoader}, with explicit pins.
+   * Discovers the losses visible to {@code classLoader}, with explicit pins; the system properties
+   * {@code javanets.loss.<name>} are not read.
    *
    * @param classLoader the loader to search; not null
    * @param pins for a name or alias (any case), the fully qualified class that provides it where
-   *     several claim it; not null
+   *     several claim it; not null, no null keys or values
    * @return the registry; never null
    */
   public static LossRegistry discover(ClassLoader classLoader, Map<String, String> pins) {
+    return discover(classLoader, pins, false);
+  }
+
+  private static LossRegistry discover(
+      ClassLoader classLoader, Map<String, String> pins, boolean fromSystemProperties) {
     Objects.requireNonNull(classLoader, "classLoader");
     Map<String, String> lowered = new TreeMap<>();
-    pins.forEach((k, v) -> lowered.put(k.toLowerCase(Locale.ROOT), v.trim()));
-    return new LossRegistry(Discovery.run(classLoader), lowered);
+    pins.forEach((k, v) -> lowered.put(k.trim().toLowerCase(Locale.ROOT), v.trim()));
+    return new LossRegistry(Discovery.run(classLoader), lowered, fromSystemProperties);
   }
 
   private static Map<String, String> systemPins() {
@@ -134,6 +148,7 @@ public final class LossRegistry {
       String key,
       List<Candidate> claimants,
       String pin,
+      String pinOrigin,
       Map<String, LossProviderException> failed) {
     if (pin != null) {
       for (Candidate c : claimants) {
@@ -151,9 +166,8 @@ public final class LossRegistry {
                   + key
                   + "' is pinned to "
                   + pin
-                  + " (system property "
-                  + PIN_PREFIX
-                  + key
+                  + " ("
+                  + pinOrigin
                   + "), which does not provide it. Providers: "
                   + describe(claimants)
                   + "."));
@@ -195,8 +209,10 @@ public final class LossRegistry {
   }
 
   /**
-   * Every problem found: broken providers and names claimed by several providers, each with a
-   * message naming classes and jars. Unmodifiable, never null; empty on a healthy class path.
+   * Every problem found by discovery: broken providers (and unreadable services files), names
+   * claimed by several providers, and pins naming a class that does not provide their name, each
+   * with a message naming classes and jars. A constructor that throws shows only at {@link
+   * #create(String)}. Unmodifiable, never null; empty on a healthy class path.
    */
   public List<LossProviderException> problems() {
     return problems;
@@ -287,102 +303,5 @@ public final class LossRegistry {
     }
     List<String> keys = new ArrayList<>(byKey.keySet());
     throw new UnknownLossException(name, Names.closest(key, keys), names);
-  }
-
-  /** One provider found by discovery, usable or broken. */
-  static final class Candidate {
-    final String className;
-    final String source;
-    final LossInfo info;
-    final ServiceLoader.Provider<? extends Loss> provider;
-    final String brokenName;
-    final LossProviderException failure;
-
-    private Candidate(
-        String className,
-        String source,
-        LossInfo info,
-        ServiceLoader.Provider<? extends Loss> provider,
-        String brokenName,
-        LossProviderException failure) {
-      this.className = className;
-      this.source = source;
-      this.info = info;
-      this.provider = provider;
-      this.brokenName = brokenName;
-      this.failure = failure;
-    }
-
-    static Candidate usable(ServiceLoader.Provider<? extends Loss> provider, LossInfo info) {
-      return new Candidate(info.type().getName(), info.source(), info, provider, null, null);
-    }
-
-    static Candidate broken(String className, String name, String source, Throwable cause) {
-      String message =
-          (name == null ? "A loss provider" : "Loss '" + name + "'")
-              + " is broken: its class "
-              + className
-              + " (in "
-              + source
-              + ") cannot be used: "
-              + cause;
-      return new Candidate(
-          className,
-          source,
-          null,
-          null,
-          name,
-          new BrokenLossProviderException(name == null ? "" : name, className, message, cause));
-    }
-
-    List<String> keys() {
-      if (info == null) {
-        return brokenName == null ? List.of() : List.of(brokenName);
-      }
-      List<String> keys = new ArrayList<>();
-      keys.add(info.name());
-      keys.addAll(info.aliases());
-      return keys;
-    }
-  }
-
-  /** Runs {@link ServiceLoader} over one class loader, isolating each provider's failure. */
-  static final class Discovery {
-    private static final int MAX_ERRORS = 10_000;
-
-    private Discovery() {}
-
-    static List<Candidate> run(ClassLoader classLoader) {
-      List<Candidate> found = new ArrayList<>();
-      Spliterator<ServiceLoader.Provider<Loss>> providers =
-          ServiceLoader.load(Loss.class, classLoader).stream().spliterator();
-      int errors = 0;
-      boolean more = true;
-      while (more) {
-        try {
-          more = providers.tryAdvance(p -> found.add(read(p)));
-        } catch (ServiceConfigurationError e) {
-          Candidate c = ServiceFiles.brokenFrom(e, classLoader);
-          LOG.warn(c.failure.getMessage(), e);
-          found.add(c);
-          if (++errors >= MAX_ERRORS) {
-            break;
-          }
-        }
-      }
-      return found;
-    }
-
-    private static Candidate read(ServiceLoader.Provider<Loss> provider) {
-      Class<? extends Loss> type = provider.type();
-      try {
-        return Candidate.usable(provider, LossInfo.of(type));
-      } catch (RuntimeException | LinkageError e) {
-        Candidate c =
-            Candidate.broken(type.getName(), LossInfo.nameOf(type), LossInfo.sourceOf(type), e);
-        LOG.warn(c.failure.getMessage(), e);
-        return c;
-      }
-    }
   }
 }

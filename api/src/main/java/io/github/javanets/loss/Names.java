@@ -8,9 +8,9 @@ final class Names {
   private Names() {}
 
   /**
-   * The candidate closest to {@code name} by Levenshtein distance (case-insensitive), if it is
-   * within a third of the longer name's length (at least 1, at most 3 edits); ties go to the first
-   * in iteration order. Null when none is close.
+   * The candidate closest to {@code name} by {@link #distance edit distance} (case-insensitive), if
+   * it is within a third of the longer name's length (at least 1, at most 3 edits); ties go to the
+   * first in iteration order. Null when none is close.
    */
   static String closest(String name, Collection<String> candidates) {
     String n = name.toLowerCase(Locale.ROOT);
@@ -27,22 +27,30 @@ final class Names {
     return best;
   }
 
+  /**
+   * The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+   * adjacent letters ({@code "nrom"} to {@code "norm"}) each count one edit.
+   */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

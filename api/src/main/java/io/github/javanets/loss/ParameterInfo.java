@@ -49,8 +49,9 @@ public final class ParameterInfo {
               + name
               + "' has an invalid default '"
               + defaultText
-              + "': "
-              + e.getMessage(),
+              + "'; it must be "
+              + accepted()
+              + ".",
           e);
     }
   }
@@ -103,8 +104,9 @@ public final class ParameterInfo {
   }
 
   /**
-   * What values are accepted, in words: {@code "> 0"}, {@code "in [0, 1]"}, {@code "one of
-   * gaussian, imq"}, {@code "true or false"}, {@code "any number"} or {@code "any text"}.
+   * What values are accepted, in words: {@code "> 0"}, {@code "a finite number in [0, 1]"}, {@code
+   * "a whole number >= 1"}, {@code "one of gaussian, imq"}, {@code "true or false"}, {@code "a
+   * finite number"}, {@code "any text"} or {@code "an output name such as 'hid1:out'"}.
    */
   public String accepted() {
     switch (type) {
@@ -131,11 +133,12 @@ public final class ParameterInfo {
           + number(max)
           + (maxInclusive ? "]" : ")");
     }
+    String prefix = type == ParameterType.INT ? kind + " " : "";
     if (hasMin) {
-      return (minInclusive ? ">= " : "> ") + number(min);
+      return prefix + (minInclusive ? ">= " : "> ") + number(min);
     }
     if (hasMax) {
-      return (maxInclusive ? "<= " : "< ") + number(max);
+      return prefix + (maxInclusive ? "<= " : "< ") + number(max);
     }
     return kind;
   }
@@ -276,6 +279,15 @@ public final class ParameterInfo {
             value instanceof Number
                 ? ((Number) value).doubleValue()
                 : Double.parseDouble(String.valueOf(value).trim()));
+      } catch (NumberFormatException e) {
+        // not a number: quoted below
+      }
+    }
+    if (type == ParameterType.INT && value instanceof String) {
+      String text = ((String) value).trim();
+      try {
+        Double.parseDouble(text);
+        return text;
       } catch (NumberFormatException e) {
         // not a number: quoted below
       }
