@@ -37,6 +37,32 @@ public final class ArrayChecks {
   }
 
   /**
+   * Checks that every value is finite (no NaN or infinity).
+   *
+   * @param arrayName the array's name for the message; not null
+   * @param array the array; not null (arrays of integer types pass)
+   * @throws IllegalArgumentException naming the array, the first bad value and its index
+   */
+  public static void checkFinite(String arrayName, INDArray array) {
+    if (!array.dataType().isFPType()) {
+      return;
+    }
+    double[] v = flat(array);
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        throw new IllegalArgumentException(
+            "Array '"
+                + arrayName
+                + "' has "
+                + v[i]
+                + " at index "
+                + Arrays.toString(index(array.shape(), i))
+                + "; every value must be finite.");
+      }
+    }
+  }
+
+  /**
    * Checks that every label is a whole number in {@code [0, classes)}.
    *
    * @param arrayName the array's name for the message; not null

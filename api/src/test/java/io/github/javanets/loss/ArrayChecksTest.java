@@ -22,6 +22,19 @@ class ArrayChecksTest {
   private final INDArray labels = Nd4j.createFromArray(new long[] {1, 1, 1});
 
   @Test
+  void nonFiniteValuesAreRejectedWithTheirIndex() {
+    INDArray x = Nd4j.createFromArray(new double[][] {{0.5, 1.0}, {Double.NaN, 2.0}});
+    assertThatThrownBy(() -> ArrayChecks.checkFinite("inputs", x))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Array 'inputs' has NaN at index [1, 0]; every value must be finite.");
+    INDArray y = Nd4j.createFromArray(1.0f, Float.NEGATIVE_INFINITY);
+    assertThatThrownBy(() -> ArrayChecks.checkFinite("target", y))
+        .hasMessage("Array 'target' has -Infinity at index [1]; every value must be finite.");
+    assertThatCode(() -> ArrayChecks.checkFinite("labels", Nd4j.createFromArray(3L, -7L)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void wholeLabelsInRangeAreAccepted() {
     assertThatCode(() -> ArrayChecks.checkLabels("y", Nd4j.createFromArray(0, 2, 1, 2), 3))
         .doesNotThrowAnyException();

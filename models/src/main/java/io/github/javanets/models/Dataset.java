@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -196,7 +195,7 @@ public final class Dataset {
                   + rows
                   + " rows; every array needs one row per example.");
         }
-        checkFinite(e.getKey(), a);
+        ArrayChecks.checkFinite(e.getKey(), a);
       }
       for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
         String name = e.getKey();
@@ -232,25 +231,6 @@ public final class Dataset {
                 + ".");
       }
       ArrayChecks.checkWeights(name, w);
-    }
-
-    private static void checkFinite(String name, INDArray a) {
-      if (!a.dataType().isFPType()) {
-        return;
-      }
-      double[] v = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-      for (int i = 0; i < v.length; i++) {
-        if (!Double.isFinite(v[i])) {
-          throw new IllegalArgumentException(
-              "Dataset array '"
-                  + name
-                  + "' has "
-                  + v[i]
-                  + " at flat index "
-                  + i
-                  + "; every value must be finite.");
-        }
-      }
     }
   }
 }
