@@ -7,6 +7,7 @@ import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
 import io.github.javanets.loss.LossSummary;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.ops.SDMath;
 
 /**
  * Categorical cross-entropy, {@code xe}, of class probabilities against integer labels.
@@ -18,7 +19,10 @@ import org.nd4j.autodiff.samediff.SDVariable;
  *
  * <p>When the output is a softmax layer ({@link LossContext#softmaxLogits} knows its logits), the
  * log-probabilities come from a numerically stable log-softmax of the logits instead, without the
- * clip (equal to the clipped form within 1e-6 wherever {@code p >= 1e-8}).
+ * clip (equal to the clipped form within 1e-6 wherever {@code p >= 1e-8}): {@code log p = z - m -
+ * log(sum_j exp(z_j - m))} with {@code m = max_j z_j}, finite for any finite logits. (ND4J's own
+ * {@code log_softmax} op gives {@code -Infinity} where a probability underflows to 0, and its form
+ * with an axis cannot be differentiated in 1.0.0-M2.1.)
  */
 @AutoService(Loss.class)
 @LossName(
@@ -32,15 +36,18 @@ public final class CrossEntropy extends ClassificationLoss {
   @Override
   public SDVariable compute(LossContext ctx) {
     int axis = Labels.classAxis(ctx);
+    SDMath math = ctx.sameDiff().math();
     SDVariable logp =
         ctx.softmaxLogits(ctx.outputName())
-            .map(z -> ctx.sameDiff().nn().logSoftmax(z, axis))
-            .orElseGet(
-                () ->
-                    ctx.sameDiff()
-                        .math()
-                        .log(ctx.sameDiff().math().clipByValue(ctx.output(), EPSILON, 1.0)));
+            .map(z -> logSoftmax(math, z, axis))
+            .orElseGet(() -> math.log(math.clipByValue(ctx.output(), EPSILON, 1.0)));
     SDVariable err = logp.mul(Labels.oneHot(ctx)).sum(axis).neg();
     return reduce(ctx, err);
+  }
+
+  /** {@code z - m - log(sum(exp(z - m)))} along {@code axis}, {@code m} the maximum there. */
+  private static SDVariable logSoftmax(SDMath math, SDVariable z, int axis) {
+    SDVariable shifted = z.sub(z.max(true, axis));
+    return shifted.sub(math.log(math.exp(shifted).sum(true, axis)));
   }
 }
