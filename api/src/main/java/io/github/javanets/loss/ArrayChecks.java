@@ -118,7 +118,7 @@ public final class ArrayChecks {
     if (kind != TargetKind.NONE && target == null) {
       throw new IllegalArgumentException("Loss '" + loss.name() + "' needs a target; none given.");
     }
-    long[] weightShape = target == null ? outputShape : target.shape();
+    long[] weightShape = kind == TargetKind.NONE || target == null ? outputShape : target.shape();
     switch (kind) {
       case VALUES:
         checkShape("target", target, outputShape, "loss '" + loss.name() + "' reading " + output);
@@ -176,7 +176,7 @@ public final class ArrayChecks {
           "loss '"
               + loss.name()
               + "' (weights shaped like its "
-              + (target == null ? "output" : "target")
+              + (kind == TargetKind.NONE || target == null ? "output" : "target")
               + ")");
       checkWeights("weights", weights);
     }

@@ -123,7 +123,7 @@ final class LossEvaluation {
     e.sd.setLossVariables(e.result.name());
     List<String> variables = new ArrayList<>(e.variableOf.values());
     GradientLogFilter.install();
-    Map<String, INDArray> grads = e.sd.calculateGradients(Map.of(), variables);
+    Map<String, INDArray> grads = gradients(e.sd, variables);
     Map<String, INDArray> byKey = new LinkedHashMap<>();
     for (Map.Entry<String, String> v : e.variableOf.entrySet()) {
       INDArray g = grads.get(v.getValue());
@@ -131,6 +131,21 @@ final class LossEvaluation {
       byKey.put(v.getKey(), g == null ? org.nd4j.linalg.factory.Nd4j.zerosLike(arr) : g);
     }
     return byKey;
+  }
+
+  /**
+   * The gradients, or none when the value does not depend differentiably on any output (a step
+   * function, say): SameDiff then refuses to build a gradient function, and every gradient is 0.
+   */
+  private static Map<String, INDArray> gradients(SameDiff sd, List<String> variables) {
+    try {
+      return sd.calculateGradients(Map.of(), variables);
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("does not contain any trainable SDVariables")) {
+        return Map.of();
+      }
+      throw e;
+    }
   }
 
   private double scalar(INDArray v) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.javanets.loss.TestLosses.Norm;
 import io.github.javanets.loss.TestLosses.Pair;
+import io.github.javanets.loss.TestLosses.Positive;
 import io.github.javanets.loss.TestLosses.SquaredError;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -285,5 +286,25 @@ class LossEvaluationTest {
     Loss heavy = new SquaredError().configure(Map.of("weight", 10));
 
     assertThat(heavy.value(output, target, null)).isCloseTo(2.5, within(EPS));
+  }
+
+  @Test
+  void aValueWithoutGradientGivesZeroGradients() {
+    INDArray o = Nd4j.createFromArray(new double[][] {{-1, 2}, {3, -4}});
+    Positive positive = new Positive();
+    assertThat(positive.value(o, null, null)).isEqualTo(0.5);
+    assertThat(positive.gradient(o, null, null)).isEqualTo(Nd4j.zeros(DataType.DOUBLE, 2, 2));
+  }
+
+  @Test
+  void weightsOfALossWithoutTargetAreShapedLikeTheOutputWhateverTargetIsGiven() {
+    INDArray o = Nd4j.createFromArray(new double[][] {{-1, 2}, {3, -4}});
+    INDArray ignored = Nd4j.zeros(DataType.DOUBLE, 5);
+    INDArray w = Nd4j.createFromArray(new double[][] {{1, 1}, {3, 0}});
+    assertThat(new Positive().value(o, ignored, w)).isEqualTo(0.8);
+    assertThatThrownBy(() -> new Positive().value(o, ignored, Nd4j.ones(DataType.DOUBLE, 5)))
+        .hasMessage(
+            "Array 'weights' has shape [5] but loss 'positive' (weights shaped like its output)"
+                + " needs [2, 2].");
   }
 }
