@@ -93,6 +93,26 @@ public final class ParameterInfo {
     return defaultValue;
   }
 
+  /** The smallest accepted number ({@code -Infinity} when unbounded or not a number type). */
+  public double min() {
+    return min;
+  }
+
+  /** Whether {@link #min()} itself is accepted. */
+  public boolean minInclusive() {
+    return minInclusive;
+  }
+
+  /** The largest accepted number ({@code Infinity} when unbounded or not a number type). */
+  public double max() {
+    return max;
+  }
+
+  /** Whether {@link #max()} itself is accepted. */
+  public boolean maxInclusive() {
+    return maxInclusive;
+  }
+
   /** The accepted values of a {@link ParameterType#CHOICE} parameter; empty otherwise. */
   public List<String> choices() {
     return choices;

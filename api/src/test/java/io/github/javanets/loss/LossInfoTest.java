@@ -252,4 +252,16 @@ class LossInfoTest {
 
   @LossParam(name = "alpha", defaultValue = "-1", min = 0, minInclusive = false, description = "a")
   static class OutOfRange extends Base {}
+
+  @Test
+  void parameterBoundsAreReadable() {
+    ParameterInfo bandwidth = LossInfo.of(TestLosses.Mmd.class).parameter("bandwidth").orElseThrow();
+    assertThat(bandwidth.min()).isEqualTo(0.0);
+    assertThat(bandwidth.minInclusive()).isFalse();
+    assertThat(bandwidth.max()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(bandwidth.maxInclusive()).isTrue();
+    ParameterInfo weight = LossInfo.of(TestLosses.Mmd.class).parameter("weight").orElseThrow();
+    assertThat(weight.min()).isEqualTo(0.0);
+    assertThat(weight.minInclusive()).isTrue();
+  }
 }
