@@ -37,8 +37,10 @@ class PinballContractTest extends LossContractTest {
   @Override
   protected Map<String, String> badParameters() {
     return Map.of(
-        "pinball(tau=1)", "Parameter 'tau' of loss 'pinball' must be a finite number in (0, 1), got 1.0.",
-        "pinball(tau=0)", "Parameter 'tau' of loss 'pinball' must be a finite number in (0, 1), got 0.0.");
+        "pinball(tau=1)",
+            "Parameter 'tau' of loss 'pinball' must be a finite number in (0, 1), got 1.0.",
+        "pinball(tau=0)",
+            "Parameter 'tau' of loss 'pinball' must be a finite number in (0, 1), got 0.0.");
   }
 
   @Override
