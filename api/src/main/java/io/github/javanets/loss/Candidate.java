@@ -2,7 +2,9 @@ package io.github.javanets.loss;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /** One provider found by discovery: usable (its declaration was read) or broken (with why). */
 final class Candidate {
@@ -12,7 +14,7 @@ final class Candidate {
   final String className;
   final String source;
   final LossInfo info;
-  final ServiceLoader.Provider<? extends Loss> provider;
+  final Supplier<? extends Loss> provider;
   final List<String> brokenNames;
   final LossProviderException failure;
 
@@ -20,7 +22,7 @@ final class Candidate {
       String className,
       String source,
       LossInfo info,
-      ServiceLoader.Provider<? extends Loss> provider,
+      Supplier<? extends Loss> provider,
       List<String> brokenNames,
       LossProviderException failure) {
     this.className = className;
@@ -33,6 +35,30 @@ final class Candidate {
 
   static Candidate usable(ServiceLoader.Provider<? extends Loss> provider, LossInfo info) {
     return new Candidate(info.type().getName(), info.source(), info, provider, List.of(), null);
+  }
+
+  /**
+   * A provider given by class rather than found by ServiceLoader (a Guice binding, say).
+   *
+   * @param type the loss class
+   * @param origin where it was given, for messages, such as "a Guice binding"
+   */
+  static Candidate given(Class<? extends Loss> type, String origin) {
+    String source = origin + ", class in " + LossInfo.sourceOf(type);
+    try {
+      LossInfo info = LossInfo.of(type);
+      Supplier<Loss> factory =
+          () -> {
+            try {
+              return type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+              throw new ServiceConfigurationError(type.getName() + " could not be instantiated", e);
+            }
+          };
+      return new Candidate(type.getName(), source, info, factory, List.of(), null);
+    } catch (RuntimeException | LinkageError e) {
+      return broken(type.getName(), List.of(LossInfo.nameOf(type)), source, e);
+    }
   }
 
   /**

@@ -2,6 +2,8 @@ package io.github.javanets.loss;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +52,7 @@ public final class LossRegistry {
   private final SortedSet<String> names;
 
   private LossRegistry(
-      List<Candidate> candidates, Map<String, String> pins, boolean fromSystemProperties) {
+      List<Candidate> candidates, Map<String, String> pins, Map<String, String> pinOrigins) {
     Map<String, List<Candidate>> claims = new TreeMap<>();
     for (Candidate c : candidates) {
       for (String key : c.keys()) {
@@ -62,10 +64,7 @@ public final class LossRegistry {
     for (Map.Entry<String, List<Candidate>> e : claims.entrySet()) {
       String key = e.getKey();
       String pin = pins.get(key);
-      String pinOrigin =
-          fromSystemProperties
-              ? "system property " + PIN_PREFIX + key
-              : "in the pins given to LossRegistry.discover";
+      String pinOrigin = pinOrigins.get(key);
       Candidate chosen = choose(key, e.getValue(), pin, pinOrigin, failed);
       if (chosen == null) {
         continue;
@@ -99,8 +98,7 @@ public final class LossRegistry {
    * @return the registry; never null
    */
   public static LossRegistry discover() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return discover(cl != null ? cl : LossRegistry.class.getClassLoader());
+    return builder().build();
   }
 
   /**
@@ -110,7 +108,7 @@ public final class LossRegistry {
    * @return the registry; never null
    */
   public static LossRegistry discover(ClassLoader classLoader) {
-    return discover(classLoader, systemPins(), true);
+    return builder().classLoader(classLoader).build();
   }
 
   /**
@@ -123,15 +121,119 @@ public final class LossRegistry {
    * @return the registry; never null
    */
   public static LossRegistry discover(ClassLoader classLoader, Map<String, String> pins) {
-    return discover(classLoader, pins, false);
+    Builder b = builder().classLoader(classLoader).systemProperties(false);
+    pins.forEach((name, type) -> b.pin(name, type, "in the pins given to LossRegistry.discover"));
+    return b.build();
   }
 
-  private static LossRegistry discover(
-      ClassLoader classLoader, Map<String, String> pins, boolean fromSystemProperties) {
-    Objects.requireNonNull(classLoader, "classLoader");
-    Map<String, String> lowered = new TreeMap<>();
-    pins.forEach((k, v) -> lowered.put(k.trim().toLowerCase(Locale.ROOT), v.trim()));
-    return new LossRegistry(Discovery.run(classLoader), lowered, fromSystemProperties);
+  /**
+   * Starts a registry with more than {@link #discover()} offers: providers given by class (as an
+   * application's Guice bindings give them), merged with ServiceLoader's under the same conflict
+   * rules, and pins with their origin.
+   *
+   * @return a builder; never null
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LossRegistry}. Not thread-safe; the registries it builds are. */
+  public static final class Builder {
+    private ClassLoader classLoader;
+    private boolean systemProperties = true;
+    private final Map<String, String> pins = new TreeMap<>();
+    private final Map<String, String> pinOrigins = new TreeMap<>();
+    private final Map<String, Class<? extends Loss>> given = new LinkedHashMap<>();
+    private final Map<String, String> givenOrigins = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * The loader whose services files to read; by default the thread's context class loader (or
+     * {@code LossRegistry}'s loader when the thread has none).
+     *
+     * @return this builder
+     */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Whether to read pins from the system properties {@code javanets.loss.<name>} (default true);
+     * pins given to {@link #pin} win over them.
+     *
+     * @return this builder
+     */
+    public Builder systemProperties(boolean read) {
+      this.systemProperties = read;
+      return this;
+    }
+
+    /**
+     * Pins the provider of a name claimed by several.
+     *
+     * @param name a name or alias, any case; not null
+     * @param className the fully qualified class that provides it; not null
+     * @param origin where the pin comes from, for messages ("a Guice binding"); not null
+     * @return this builder
+     */
+    public Builder pin(String name, String className, String origin) {
+      String key = name.trim().toLowerCase(Locale.ROOT);
+      pins.put(key, className.trim());
+      pinOrigins.put(key, Objects.requireNonNull(origin, "origin"));
+      return this;
+    }
+
+    /**
+     * Adds a provider by class, beside those ServiceLoader finds; the same class found both ways
+     * counts once.
+     *
+     * @param type a concrete loss class with a public no-argument constructor; not null
+     * @param origin where it comes from, for messages ("a Guice binding"); not null
+     * @return this builder
+     */
+    public Builder provider(Class<? extends Loss> type, String origin) {
+      given.put(type.getName(), type);
+      givenOrigins.put(type.getName(), Objects.requireNonNull(origin, "origin"));
+      return this;
+    }
+
+    /**
+     * Discovers and merges the providers.
+     *
+     * @return the registry; never null
+     */
+    public LossRegistry build() {
+      ClassLoader cl = classLoader;
+      if (cl == null) {
+        cl = Thread.currentThread().getContextClassLoader();
+        cl = cl != null ? cl : LossRegistry.class.getClassLoader();
+      }
+      Map<String, String> allPins = new TreeMap<>();
+      Map<String, String> origins = new TreeMap<>();
+      if (systemProperties) {
+        systemPins()
+            .forEach(
+                (name, type) -> {
+                  String key = name.trim().toLowerCase(Locale.ROOT);
+                  allPins.put(key, type.trim());
+                  origins.put(key, "system property " + PIN_PREFIX + name);
+                });
+      }
+      allPins.putAll(pins);
+      origins.putAll(pinOrigins);
+      List<Candidate> candidates = new ArrayList<>(Discovery.run(cl));
+      Set<String> found = new HashSet<>();
+      candidates.forEach(c -> found.add(c.className));
+      given.forEach(
+          (name, type) -> {
+            if (found.add(name)) {
+              candidates.add(Candidate.given(type, givenOrigins.get(name)));
+            }
+          });
+      return new LossRegistry(candidates, allPins, origins);
+    }
   }
 
   private static Map<String, String> systemPins() {

@@ -255,7 +255,8 @@ class LossInfoTest {
 
   @Test
   void parameterBoundsAreReadable() {
-    ParameterInfo bandwidth = LossInfo.of(TestLosses.Mmd.class).parameter("bandwidth").orElseThrow();
+    ParameterInfo bandwidth =
+        LossInfo.of(TestLosses.Mmd.class).parameter("bandwidth").orElseThrow();
     assertThat(bandwidth.min()).isEqualTo(0.0);
     assertThat(bandwidth.minInclusive()).isFalse();
     assertThat(bandwidth.max()).isEqualTo(Double.POSITIVE_INFINITY);
