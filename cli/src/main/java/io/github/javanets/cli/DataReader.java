@@ -1,0 +1,137 @@
+package io.github.javanets.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the numbers a model needs from a CSV table, by column name, with errors that name the file,
+ * the line and the column: inputs, targets or class labels, and weights.
+ */
+final class DataReader {
+  private DataReader() {}
+
+  /**
+   * Reads {@code table} for a model described by {@code info}.
+   *
+   * @param table the data; not null
+   * @param info the model's columns and classes; not null
+   * @param labelled whether the target columns must be read (train, evaluate) or not (predict)
+   * @param weights where the weights come from; not null
+   * @return the numbers; never null
+   * @throws IllegalArgumentException for a missing column, a cell that is not a number, an unknown
+   *     class label, or a negative weight
+   */
+  static TableData read(CsvTable table, ModelInfo info, boolean labelled, Weights weights) {
+    double[][] inputs =
+        numbers(table, columns(table, info.inputs(), "an input column of the model"));
+    double[][] targets = null;
+    long[] labels = null;
+    if (labelled && info.type() == ModelType.REGRESSOR) {
+      targets = numbers(table, columns(table, info.targets(), "--target-column"));
+    } else if (labelled && info.type() == ModelType.CLASSIFIER) {
+      labels = labels(table, table.column(info.targets().get(0), "--target-column"), info);
+    }
+    double[][] w = null;
+    if (weights.present()) {
+      int width = info.type() == ModelType.CLASSIFIER ? 1 : info.outputs();
+      w = weights(table, weights, width);
+    }
+    return new TableData(inputs, targets, labels, w);
+  }
+
+  private static int[] columns(CsvTable table, List<String> names, String role) {
+    return names.stream().mapToInt(name -> table.column(name, role)).toArray();
+  }
+
+  private static double[][] numbers(CsvTable table, int[] columns) {
+    double[][] values = new double[table.rows()][columns.length];
+    for (int r = 0; r < values.length; r++) {
+      for (int c = 0; c < columns.length; c++) {
+        values[r][c] = table.number(r, columns[c]);
+      }
+    }
+    return values;
+  }
+
+  private static long[] labels(CsvTable table, int column, ModelInfo info) {
+    ClassLabels classes = ClassLabels.of(info.classes());
+    long[] labels = new long[table.rows()];
+    for (int r = 0; r < labels.length; r++) {
+      String label = table.text(r, column);
+      int id = classes.id(label);
+      if (id < 0) {
+        throw table.cellError(
+            r,
+            column,
+            "label '"
+                + label
+                + "' is not one of the model's classes ("
+                + String.join(", ", info.classes())
+                + ")",
+            null);
+      }
+      labels[r] = id;
+    }
+    return labels;
+  }
+
+  private static double[][] weights(CsvTable table, Weights weights, int width) {
+    double[][] w = new double[table.rows()][width];
+    if (weights.isAllOnes()) {
+      for (double[] row : w) {
+        Arrays.fill(row, 1.0);
+      }
+      return w;
+    }
+    CsvTable source = weights.file() != null ? weights.file() : table;
+    int[] columns;
+    if (weights.column() != null) {
+      columns = new int[] {table.column(weights.column(), "--weights-column")};
+    } else {
+      columns = fileColumns(source, table, width);
+    }
+    for (int r = 0; r < w.length; r++) {
+      for (int c = 0; c < width; c++) {
+        int column = columns[columns.length == 1 ? 0 : c];
+        double v = source.number(r, column);
+        if (v < 0) {
+          throw source.cellError(
+              r, column, "weight " + v + " is negative; weights must be >= 0", null);
+        }
+        w[r][c] = v;
+      }
+    }
+    return w;
+  }
+
+  private static int[] fileColumns(CsvTable file, CsvTable data, int width) {
+    if (file.rows() != data.rows()) {
+      throw new IllegalArgumentException(
+          "--weights-file '"
+              + file.name()
+              + "' has "
+              + file.rows()
+              + " rows but '"
+              + data.name()
+              + "' has "
+              + data.rows()
+              + "; it needs one row of weights per data row.");
+    }
+    int n = file.header().size();
+    if (n != 1 && n != width) {
+      throw new IllegalArgumentException(
+          "--weights-file '"
+              + file.name()
+              + "' has "
+              + n
+              + " columns; it needs 1 (a weight per row) or "
+              + width
+              + " (a weight per target).");
+    }
+    int[] columns = new int[n];
+    for (int i = 0; i < n; i++) {
+      columns[i] = i;
+    }
+    return columns;
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.javanets.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code javanets evaluate --model FILE --data FILE.csv}: every monitor of the model's losses on a
+ * labelled file ({@code loss}, {@code err}, each loss by name, {@code acc} for classifiers) and the
+ * score (R^2 or accuracy).
+ */
+@Command(
+    name = "evaluate",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the value of every loss of the model and its score (R^2 for regressors and"
+          + " autoencoders, accuracy for classifiers) on a labelled CSV file."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "FILE",
+      description = "A model saved by javanets train.")
+  Path model;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE.csv",
+      description = "A CSV file with a header row holding the model's input and target columns.")
+  Path data;
+
+  @Option(
+      names = "--weights-column",
+      paramLabel = "NAME",
+      description =
+          "For a weighted model: the column of weights (default: the training's weights column"
+              + " when the file has it, else every weight is 1).")
+  String weightsColumn;
+
+  @Option(
+      names = "--weights-file",
+      paramLabel = "FILE.csv",
+      description = "For a weighted model: a CSV file of weights, one row per data row.")
+  Path weightsFile;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Evaluation.run(this, spec.commandLine().getOut());
+    return 0;
+  }
+}

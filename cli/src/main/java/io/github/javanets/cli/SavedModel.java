@@ -1,0 +1,107 @@
+package io.github.javanets.cli;
+
+import io.github.javanets.models.Classifier;
+import io.github.javanets.models.Layer;
+import io.github.javanets.models.Model;
+import io.github.javanets.models.Regressor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A model file loaded for {@code predict} or {@code evaluate}, with the columns it reads. A model
+ * saved by {@code javanets train} names its columns in its metadata; one saved by a program without
+ * them reads the first columns of the file as inputs, then the targets.
+ */
+final class SavedModel {
+  private final Model model;
+  private final ModelType type;
+  private final ModelInfo saved;
+
+  private SavedModel(Model model, ModelType type, ModelInfo saved) {
+    this.model = model;
+    this.type = type;
+    this.saved = saved;
+  }
+
+  /**
+   * Loads {@code path}.
+   *
+   * @throws IllegalArgumentException if the file does not exist or is not a model
+   * @throws IOException if it cannot be read
+   */
+  static SavedModel load(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(
+          "--model file '"
+              + path
+              + "' "
+              + (Files.isDirectory(path)
+                  ? "is a directory, not a model file."
+                  : "does not exist."));
+    }
+    Model model;
+    try {
+      model = Model.load(path);
+    } catch (java.util.zip.ZipException e) {
+      throw new IllegalArgumentException(
+          "--model file '" + path + "' is not a javanets model file: " + e.getMessage(), e);
+    }
+    ModelType type =
+        model instanceof Regressor
+            ? ModelType.REGRESSOR
+            : model instanceof Classifier ? ModelType.CLASSIFIER : ModelType.AUTOENCODER;
+    return new SavedModel(model, type, ModelInfo.fromMetadata(model.metadata(), type));
+  }
+
+  Model model() {
+    return model;
+  }
+
+  ModelType type() {
+    return type;
+  }
+
+  /** The model's columns, from its metadata or, without it, by position in {@code table}. */
+  ModelInfo info(CsvTable table) {
+    if (saved != null) {
+      return saved;
+    }
+    List<Layer> layers = model.layers();
+    int inputs = layers.get(0).size();
+    int outputs = layers.get(layers.size() - 1).size();
+    int targets = type == ModelType.REGRESSOR ? outputs : type == ModelType.CLASSIFIER ? 1 : 0;
+    List<String> header = table.header();
+    if (header.size() < inputs) {
+      throw new IllegalArgumentException(
+          table.name()
+              + " has "
+              + header.size()
+              + " columns but the model takes "
+              + inputs
+              + " inputs.");
+    }
+    List<String> targetColumns = header.subList(inputs, Math.min(header.size(), inputs + targets));
+    List<String> classes = type == ModelType.CLASSIFIER ? numbers(outputs) : List.of();
+    return new ModelInfo(type, header.subList(0, inputs), targetColumns, classes, null);
+  }
+
+  private static List<String> numbers(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString).toList();
+  }
+
+  /** One line naming the model: {@code Classifier 4,16:tanh,3 (xe)}. */
+  String describe() {
+    StringBuilder b = new StringBuilder(type.title()).append(' ');
+    List<Layer> layers = model.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(layers.get(i));
+    }
+    b.append(" (losses ");
+    for (int i = 0; i < model.losses().size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(model.losses().get(i));
+    }
+    return b.append(')').toString();
+  }
+}

@@ -1,0 +1,221 @@
+package io.github.javanets.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code javanets train}: trains a model on a CSV file (by default the embedded Iris data set),
+ * shows a progress bar, prints a summary table, writes a plot of the training and validation curves
+ * and saves the model. The options are read here; {@link TrainingJob} does the work.
+ */
+@Command(
+    name = "train",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a model on a CSV file with a header row (by default the built-in Iris data set),"
+          + " show progress, print a summary, write a plot of every monitor and save the model."
+    })
+final class TrainCommand implements Callable<Integer> {
+  /** The default model file. */
+  static final String DEFAULT_SAVE = "javanets-model.zip";
+
+  /** The default plot file. */
+  static final String DEFAULT_PLOT = "javanets-training.png";
+
+  /** The default share of rows held out for validation. */
+  static final double DEFAULT_VALID_FRACTION = 0.2;
+
+  @Option(
+      names = "--model",
+      paramLabel = "TYPE",
+      defaultValue = "classifier",
+      description = "regressor, classifier or autoencoder (default: classifier).")
+  ModelType model;
+
+  @Option(
+      names = "--layers",
+      paramLabel = "SPECS",
+      description =
+          "Layer specs, input first, separated by commas, as in 4,16:tanh,3 (size[:form][:activation];"
+              + " default: <inputs>,16:tanh,<outputs>).")
+  String layers;
+
+  @Option(
+      names = "--loss",
+      paramLabel = "NAME[:param=value,...]",
+      description =
+          "A loss, as in xe or hinge:weight=0.5,margin=1; repeat for several (the first is the"
+              + " main one; weight is its importance). Default: the model's (xe or mse).")
+  List<String> losses = new ArrayList<>();
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE.csv",
+      description = "The training data: a CSV file with a header row (default: Iris).")
+  Path data;
+
+  @Option(
+      names = "--target-column",
+      paramLabel = "NAME",
+      description =
+          "A target column (repeat for several targets of a regressor; default: the last"
+              + " column).")
+  List<String> targetColumns = new ArrayList<>();
+
+  @Option(
+      names = "--input-column",
+      paramLabel = "NAME",
+      description =
+          "An input column (repeat for several; default: every column that is not a target or"
+              + " the weights).")
+  List<String> inputColumns = new ArrayList<>();
+
+  @Option(
+      names = "--weighted",
+      description = "Weight every loss per element, with --weights-column or --weights-file.")
+  boolean weighted;
+
+  @Option(
+      names = "--weights-column",
+      paramLabel = "NAME",
+      description =
+          "The column of --data (and --valid) holding each row's weight, >= 0 (implies"
+              + " --weighted).")
+  String weightsColumn;
+
+  @Option(
+      names = "--weights-file",
+      paramLabel = "FILE.csv",
+      description =
+          "A CSV file of weights >= 0, one row per --data row: one column, or one per target"
+              + " (implies --weighted; validation rows from --valid then weigh 1).")
+  Path weightsFile;
+
+  @Option(
+      names = "--valid",
+      paramLabel = "FILE.csv",
+      description = "Validation data with the same columns.")
+  Path valid;
+
+  @Option(
+      names = "--valid-fraction",
+      paramLabel = "F",
+      description =
+          "The share of --data rows held out for validation after shuffling with --seed, in"
+              + " [0, 1) (default: 0.2; 0 validates on the training data).")
+  Double validFraction;
+
+  @Option(
+      names = "--algorithm",
+      paramLabel = "NAME",
+      defaultValue = "adam",
+      description = "sgd, nag, rmsprop, adam, adadelta or adagrad (default: ${DEFAULT-VALUE}).")
+  String algorithm;
+
+  @Option(
+      names = "--learning-rate",
+      paramLabel = "RATE",
+      defaultValue = "0.01",
+      description = "The learning rate, > 0 (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(
+      names = "--momentum",
+      paramLabel = "M",
+      defaultValue = "0.9",
+      description = "The momentum of nag, in [0, 1) (default: ${DEFAULT-VALUE}).")
+  double momentum;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "Rows per minibatch (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "The most epochs to train (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--validate-every",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Validate every N epochs (default: ${DEFAULT-VALUE}).")
+  int validateEvery;
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "Stop after more than this many validations without improvement; the best parameters"
+              + " are kept (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(
+      names = "--min-improvement",
+      paramLabel = "R",
+      defaultValue = "0",
+      description = "The relative improvement that counts (default: ${DEFAULT-VALUE}).")
+  double minImprovement;
+
+  @Option(
+      names = "--max-gradient-norm",
+      paramLabel = "NORM",
+      defaultValue = "0",
+      description = "Rescale larger gradients to this norm; 0 for no limit (default: 0).")
+  double maxGradientNorm;
+
+  @Option(
+      names = "--regularizer",
+      paramLabel = "NAME=WEIGHT",
+      description =
+          "A regularizer and its weight, repeatable: weight_l1, weight_l2, hidden_l1, input_noise,"
+              + " hidden_noise, input_dropout, hidden_dropout or contractive (as in"
+              + " weight_l2=1e-4).")
+  Map<String, Double> regularizers = new LinkedHashMap<>();
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "13",
+      description =
+          "The seed of the initial parameters, the validation split and the batch order"
+              + " (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--save",
+      paramLabel = "FILE",
+      defaultValue = DEFAULT_SAVE,
+      description = "Where to save the model (default: ${DEFAULT-VALUE}).")
+  Path save;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      defaultValue = DEFAULT_PLOT,
+      description = "Where to write the PNG plot of the monitors (default: ${DEFAULT-VALUE}).")
+  Path plot;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    new TrainingJob(this, spec.commandLine().getOut()).run();
+    return 0;
+  }
+}

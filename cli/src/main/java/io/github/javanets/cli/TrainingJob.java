@@ -1,0 +1,184 @@
+package io.github.javanets.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import io.github.javanets.loss.LossRegistry;
+import io.github.javanets.models.Autoencoder;
+import io.github.javanets.models.Classifier;
+import io.github.javanets.models.Dataset;
+import io.github.javanets.models.Layer;
+import io.github.javanets.models.Model;
+import io.github.javanets.models.Regressor;
+import io.github.javanets.models.TrainOptions;
+import io.github.javanets.models.TrainingResult;
+import io.github.javanets.train.JavanetsModule;
+import io.github.javanets.train.ProgressSink;
+import io.github.javanets.train.Trainers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code javanets train} does: checks every option and reads the data before the ND4J backend
+ * starts (so mistakes are reported at once), then builds the model, trains it with a progress bar,
+ * and prints the summary, writes the plot and saves the model.
+ */
+final class TrainingJob {
+  private static final String DIVERGED = "Training diverged";
+
+  private final TrainCommand cmd;
+  private final PrintWriter out;
+
+  TrainingJob(TrainCommand cmd, PrintWriter out) {
+    this.cmd = cmd;
+    this.out = out;
+  }
+
+  /** Runs the job. */
+  void run() throws IOException {
+    TrainOptions options = options();
+    TrainingData data = TrainingData.read(cmd);
+    ModelInfo info = data.info();
+    List<Layer> layers = LayerSpecs.resolve(cmd.layers, info, data.dataName());
+    ProgressBarSink progress = new ProgressBarSink(cmd.epochs);
+    Injector injector =
+        Guice.createInjector(
+            Modules.override(new JavanetsModule())
+                .with(binder -> binder.bind(ProgressSink.class).toInstance(progress)));
+    List<String> losses = losses(injector.getInstance(LossRegistry.class));
+    injector.getInstance(Trainers.class).get(options.algorithm());
+
+    Model model = build(info, layers, losses, injector);
+    out.println("Data: " + data.description() + ".");
+    out.println("Model: " + describe(info, layers, model, options) + ".");
+    out.flush();
+
+    Dataset train = data.train().dataset();
+    Dataset valid = data.valid() == null ? null : data.valid().dataset();
+    TrainingResult result = train(model, train, valid, options);
+    report(result, model.evaluate(train), data.valid() == null ? "valid=train" : "valid");
+    model.save(cmd.save);
+    out.println("Saved the model to " + cmd.save);
+    Plot.write(result, cmd.plot);
+    out.println("Wrote the plot of every monitor to " + cmd.plot);
+    out.flush();
+  }
+
+  private static String describe(
+      ModelInfo info, List<Layer> layers, Model model, TrainOptions options) {
+    return info.type().title()
+        + " "
+        + layers.stream().map(Layer::toString).collect(Collectors.joining(","))
+        + "; losses "
+        + model.losses().stream().map(Object::toString).collect(Collectors.joining(", "))
+        + "; "
+        + options.algorithm()
+        + ", learning rate "
+        + options.learningRate()
+        + ", batch size "
+        + options.batchSize()
+        + ", at most "
+        + options.maxUpdates()
+        + " epochs";
+  }
+
+  private TrainOptions options() {
+    require(cmd.epochs >= 1, "--epochs must be >= 1, got " + cmd.epochs + ".");
+    require(cmd.batchSize >= 1, "--batch-size must be >= 1, got " + cmd.batchSize + ".");
+    require(
+        cmd.learningRate > 0 && Double.isFinite(cmd.learningRate),
+        "--learning-rate must be > 0, got " + cmd.learningRate + ".");
+    require(
+        cmd.momentum >= 0 && cmd.momentum < 1,
+        "--momentum must be in [0, 1), got " + cmd.momentum + ".");
+    require(
+        cmd.validateEvery >= 1, "--validate-every must be >= 1, got " + cmd.validateEvery + ".");
+    require(cmd.patience >= 0, "--patience must be >= 0, got " + cmd.patience + ".");
+    require(
+        cmd.minImprovement >= 0, "--min-improvement must be >= 0, got " + cmd.minImprovement + ".");
+    require(
+        cmd.maxGradientNorm >= 0,
+        "--max-gradient-norm must be >= 0, got " + cmd.maxGradientNorm + ".");
+    TrainOptions.Builder b =
+        TrainOptions.builder()
+            .algorithm(cmd.algorithm)
+            .learningRate(cmd.learningRate)
+            .momentum(cmd.momentum)
+            .batchSize(cmd.batchSize)
+            .maxUpdates(cmd.epochs)
+            .validateEvery(cmd.validateEvery)
+            .patience(cmd.patience)
+            .minImprovement(cmd.minImprovement)
+            .maxGradientNorm(cmd.maxGradientNorm)
+            .seed(cmd.seed);
+    cmd.regularizers.forEach(b::regularizer);
+    return b.build();
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The registry specs of the {@code --loss} options, each created once to check it. */
+  private List<String> losses(LossRegistry registry) {
+    List<String> specs = new ArrayList<>();
+    for (String option : cmd.losses) {
+      String spec = LossSpecs.toSpec(option);
+      registry.create(spec);
+      specs.add(spec);
+    }
+    return specs;
+  }
+
+  private Model build(ModelInfo info, List<Layer> layers, List<String> losses, Injector injector) {
+    Model.Builder<?, ?> b;
+    switch (info.type()) {
+      case REGRESSOR:
+        b = Regressor.builder();
+        break;
+      case CLASSIFIER:
+        b = Classifier.builder();
+        break;
+      default:
+        b = Autoencoder.builder();
+        break;
+    }
+    b.layers(layers.toArray()).weighted(info.weightsColumn() != null || cmd.weightsFile != null);
+    b.seed(cmd.seed).injector(injector);
+    losses.forEach(b::loss);
+    Model model = b.build();
+    model.metadata().putAll(info.toMetadata());
+    return model;
+  }
+
+  private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
+    try {
+      return model.train(train, valid, options);
+    } catch (IllegalStateException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(DIVERGED)) {
+        throw new UserException(e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  private void report(TrainingResult result, Map<String, Double> train, String validLabel) {
+    int epochs = result.history().size();
+    out.println(
+        "Stopped after "
+            + epochs
+            + (epochs == 1 ? " epoch" : " epochs")
+            + " ("
+            + result.stopReason()
+            + "); kept the parameters of the best validation, after epoch "
+            + result.bestEpoch()
+            + ".");
+    SummaryTable.print(out, train, result.bestValid(), validLabel);
+  }
+}
