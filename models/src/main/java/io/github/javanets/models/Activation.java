@@ -83,8 +83,8 @@ public enum Activation {
   }
 
   /**
-   * The derivative of the activation with respect to its input, element-wise, from the input
-   * {@code pre} and the output {@code out}; used by the contractive penalty.
+   * The derivative of the activation with respect to its input, element-wise, from the input {@code
+   * pre} and the output {@code out}; used by the contractive penalty.
    *
    * @throws IllegalArgumentException for softmax, whose Jacobian is not diagonal
    */

@@ -57,7 +57,8 @@ public abstract class Model {
     this.dataType = b.dataType;
     this.injector = b.injector != null ? b.injector : Trainers.defaultInjector();
     this.registry = injector.getInstance(LossRegistry.class);
-    this.parameters = b.parameters != null ? b.parameters : network.initialParameters(seed, dataType);
+    this.parameters =
+        b.parameters != null ? b.parameters : network.initialParameters(seed, dataType);
     this.metadata.putAll(b.metadata);
     if (b.losses.isEmpty()) {
       addLoss(kind.defaultLoss);
@@ -214,8 +215,8 @@ public abstract class Model {
   }
 
   /**
-   * Free-form text saved with the model (for example the column names an application read the
-   * data from); a live, modifiable map, never null.
+   * Free-form text saved with the model (for example the column names an application read the data
+   * from); a live, modifiable map, never null.
    */
   public Map<String, String> metadata() {
     return metadata;
@@ -302,8 +303,12 @@ public abstract class Model {
               + ").");
     }
     for (Loss loss : losses) {
-      String array = kind == ModelKind.AUTOENCODER && loss.targetName().equals(Dataset.TARGET) ? Dataset.INPUTS : loss.targetName();
-      INDArray target = loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
+      String array =
+          kind == ModelKind.AUTOENCODER && loss.targetName().equals(Dataset.TARGET)
+              ? Dataset.INPUTS
+              : loss.targetName();
+      INDArray target =
+          loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
       INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
       Map<String, long[]> shapes = new LinkedHashMap<>();
       for (String name : loss.outputNames(network.defaultOutput())) {
@@ -403,7 +408,8 @@ public abstract class Model {
    * Loads a model saved by {@link #save}, of whatever kind it is.
    *
    * @throws IOException if the file cannot be read
-   * @throws IllegalArgumentException if it is not a model file, or a loss's provider is missing
+   * @throws IllegalArgumentException if it is not a model file, its parameters do not fit its
+   *     layers, or a loss's provider is missing
    */
   public static Model load(Path path) throws IOException {
     return ModelFile.load(path, null);
@@ -472,7 +478,8 @@ public abstract class Model {
     /** The data type of parameters and computations (default FLOAT). */
     public B dataType(DataType dataType) {
       if (!Objects.requireNonNull(dataType, "dataType").isFPType()) {
-        throw new IllegalArgumentException("A model computes in a floating-point type, not " + dataType + ".");
+        throw new IllegalArgumentException(
+            "A model computes in a floating-point type, not " + dataType + ".");
       }
       this.dataType = dataType;
       return self();

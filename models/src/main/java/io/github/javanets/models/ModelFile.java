@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -98,7 +101,9 @@ final class ModelFile {
         if (e.getName().equals(JSON)) {
           root = MAPPER.readTree(zip.readAllBytes());
         } else if (e.getName().startsWith(PARAMS)) {
-          params.put(e.getName().substring(PARAMS.length()), Nd4j.read(new java.io.ByteArrayInputStream(zip.readAllBytes())));
+          params.put(
+              e.getName().substring(PARAMS.length()),
+              Nd4j.read(new java.io.ByteArrayInputStream(zip.readAllBytes())));
         }
       }
     } catch (NoSuchFileException e) {
@@ -109,7 +114,12 @@ final class ModelFile {
     }
     if (root.path("version").asInt() != VERSION) {
       throw new IllegalArgumentException(
-          path + " has model file version " + root.path("version").asInt() + "; this javanets reads version " + VERSION + ".");
+          path
+              + " has model file version "
+              + root.path("version").asInt()
+              + "; this javanets reads version "
+              + VERSION
+              + ".");
     }
     ModelKind kind = ModelKind.valueOf(root.path("kind").asText());
     if (expected != null && kind != expected) {
@@ -121,18 +131,57 @@ final class ModelFile {
             ? Regressor.builder()
             : kind == ModelKind.CLASSIFIER ? Classifier.builder() : Autoencoder.builder();
     root.path("layers").forEach(l -> b.layers.add(l.asText()));
+    List<Layer> specs = new ArrayList<>();
+    b.layers.forEach(l -> specs.add(Layer.from(l)));
+    checkParameters(path, Network.of(specs, kind.outputActivation).parameterShapes(), params);
     b.weighted(root.path("weighted").asBoolean());
     b.seed(root.path("seed").asLong());
     b.dataType(DataType.valueOf(root.path("dataType").asText()));
     b.parameters(params);
-    root.path("metadata").fields().forEachRemaining(e -> b.metadata.put(e.getKey(), e.getValue().asText()));
-    LossRegistry registry = io.github.javanets.train.Trainers.defaultInjector().getInstance(LossRegistry.class);
+    root.path("metadata")
+        .properties()
+        .forEach(e -> b.metadata.put(e.getKey(), e.getValue().asText()));
+    LossRegistry registry =
+        io.github.javanets.train.Trainers.defaultInjector().getInstance(LossRegistry.class);
     for (JsonNode l : root.path("losses")) {
       b.loss(restore(registry, l, path));
     }
     return kind == ModelKind.REGRESSOR
         ? Regressor.restore(b)
         : kind == ModelKind.CLASSIFIER ? Classifier.restore(b) : Autoencoder.restore(b);
+  }
+
+  private static void checkParameters(
+      Path path, Map<String, long[]> expected, Map<String, INDArray> params) {
+    for (Map.Entry<String, long[]> e : expected.entrySet()) {
+      INDArray p = params.get(e.getKey());
+      if (p == null) {
+        throw new IllegalArgumentException(
+            path
+                + " lacks parameter '"
+                + e.getKey()
+                + "' of shape "
+                + Arrays.toString(e.getValue())
+                + " that its layers need.");
+      }
+      if (!Arrays.equals(p.shape(), e.getValue())) {
+        throw new IllegalArgumentException(
+            path
+                + " has parameter '"
+                + e.getKey()
+                + "' of shape "
+                + Arrays.toString(p.shape())
+                + " where its layers need "
+                + Arrays.toString(e.getValue())
+                + ".");
+      }
+    }
+    for (String name : params.keySet()) {
+      if (!expected.containsKey(name)) {
+        throw new IllegalArgumentException(
+            path + " has parameter '" + name + "', which its layers do not use.");
+      }
+    }
   }
 
   private static Loss restore(LossRegistry registry, JsonNode l, Path path) {

@@ -70,7 +70,8 @@ final class ModelGraph implements TrainingProblem {
   }
 
   /** The forward graph only, for prediction. */
-  static ModelGraph forward(ModelKind kind, Network net, Map<String, INDArray> params, DataType type) {
+  static ModelGraph forward(
+      ModelKind kind, Network net, Map<String, INDArray> params, DataType type) {
     ModelGraph g = new ModelGraph(kind, net, params, type, Map.of());
     g.layers(0, g.input);
     return g;
@@ -85,13 +86,21 @@ final class ModelGraph implements TrainingProblem {
       List<Loss> losses,
       Map<Regularizer, Double> regularizers) {
     ModelGraph g = new ModelGraph(kind, net, params, type, regularizers);
-    g.layers(0, g.perturb(g.input, net.layer(0).name(), net.inputSize(), Regularizer.INPUT_NOISE, Regularizer.INPUT_DROPOUT));
+    g.layers(
+        0,
+        g.perturb(
+            g.input,
+            net.layer(0).name(),
+            net.inputSize(),
+            Regularizer.INPUT_NOISE,
+            Regularizer.INPUT_DROPOUT));
     g.objective(losses);
     return g;
   }
 
   /** The decoder half of an autoencoder: layers after {@code from}, fed with codes. */
-  static ModelGraph decoder(ModelKind kind, Network net, Map<String, INDArray> params, DataType type, int from) {
+  static ModelGraph decoder(
+      ModelKind kind, Network net, Map<String, INDArray> params, DataType type, int from) {
     ModelGraph g = new ModelGraph(kind, net, params, type, Map.of());
     SDVariable code = g.sd.placeHolder("data.code", type, -1, net.layer(from).size());
     g.data.put("code", code);
@@ -113,9 +122,15 @@ final class ModelGraph implements TrainingProblem {
       SDVariable out = layer.activation().apply(sd, pre);
       outputs.put(layer.name() + ":pre", pre);
       outputs.put(layer.name() + ":out", out);
-      h = i < net.depth()
-          ? perturb(out, layer.name(), layer.size(), Regularizer.HIDDEN_NOISE, Regularizer.HIDDEN_DROPOUT)
-          : out;
+      h =
+          i < net.depth()
+              ? perturb(
+                  out,
+                  layer.name(),
+                  layer.size(),
+                  Regularizer.HIDDEN_NOISE,
+                  Regularizer.HIDDEN_DROPOUT)
+              : out;
     }
   }
 
@@ -124,7 +139,8 @@ final class ModelGraph implements TrainingProblem {
     return v != null ? v : sd.var("param." + name, parameters.get(name));
   }
 
-  private SDVariable perturb(SDVariable x, String layer, int width, Regularizer noise, Regularizer dropout) {
+  private SDVariable perturb(
+      SDVariable x, String layer, int width, Regularizer noise, Regularizer dropout) {
     SDVariable h = x;
     if (regularizers.containsKey(noise)) {
       String name = "noise." + layer;
@@ -190,7 +206,10 @@ final class ModelGraph implements TrainingProblem {
   }
 
   private static String monitorName(List<String> taken, String name) {
-    if (!taken.contains(name) && !name.equals("loss") && !name.equals("err") && !name.equals("acc")) {
+    if (!taken.contains(name)
+        && !name.equals("loss")
+        && !name.equals("err")
+        && !name.equals("acc")) {
       return name;
     }
     int n = 2;
@@ -235,7 +254,10 @@ final class ModelGraph implements TrainingProblem {
     if (this.kind == ModelKind.AUTOENCODER && array.equals(Dataset.TARGET)) {
       return input;
     }
-    return dataPlaceholder(array, kind == TargetKind.LABELS ? DataType.INT64 : type, kind == TargetKind.LABELS ? new long[] {-1} : new long[] {-1, width});
+    return dataPlaceholder(
+        array,
+        kind == TargetKind.LABELS ? DataType.INT64 : type,
+        kind == TargetKind.LABELS ? new long[] {-1} : new long[] {-1, width});
   }
 
   private SDVariable weights(String array, TargetKind kind, long width) {
@@ -243,7 +265,8 @@ final class ModelGraph implements TrainingProblem {
         this.kind == ModelKind.AUTOENCODER && array.equals(Dataset.TARGET)
             ? Dataset.WEIGHTS
             : Dataset.weightsOf(array);
-    return dataPlaceholder(name, type, kind == TargetKind.LABELS ? new long[] {-1} : new long[] {-1, width});
+    return dataPlaceholder(
+        name, type, kind == TargetKind.LABELS ? new long[] {-1} : new long[] {-1, width});
   }
 
   private SDVariable dataPlaceholder(String array, DataType t, long[] shape) {
@@ -281,7 +304,10 @@ final class ModelGraph implements TrainingProblem {
           // ||dh/dx||_F^2 per row = sum_j act'(pre_j)^2 * sum_i W_ij^2 (W transposed when tied).
           SDVariable columns = square(w).sum(ownWeights ? 0 : 1);
           SDVariable slope =
-              layer.activation().derivative(sd, outputs.get(layer.name() + ":pre"), outputs.get(layer.name() + ":out"));
+              layer
+                  .activation()
+                  .derivative(
+                      sd, outputs.get(layer.name() + ":pre"), outputs.get(layer.name() + ":out"));
           return square(slope).mul(columns).sum(1).mean();
         }
       default:
@@ -335,7 +361,9 @@ final class ModelGraph implements TrainingProblem {
     Map<String, INDArray> feed = new LinkedHashMap<>();
     for (Map.Entry<String, SDVariable> e : data.entrySet()) {
       INDArray a = batch.array(e.getKey());
-      feed.put(e.getValue().name(), a.dataType() == e.getValue().dataType() ? a : a.castTo(e.getValue().dataType()));
+      feed.put(
+          e.getValue().name(),
+          a.dataType() == e.getValue().dataType() ? a : a.castTo(e.getValue().dataType()));
     }
     long rows = batch.rows();
     perturbations.forEach((name, p) -> feed.put(name, perturbation(p, rows, noise)));

@@ -23,9 +23,11 @@ final class Network {
   static final Activation HIDDEN_DEFAULT = Activation.RELU;
 
   private final List<Layer> layers;
+  private final List<Layer> given;
 
-  private Network(List<Layer> layers) {
+  private Network(List<Layer> layers, List<Layer> given) {
     this.layers = Collections.unmodifiableList(layers);
+    this.given = List.copyOf(given);
   }
 
   /**
@@ -58,7 +60,10 @@ final class Network {
                 + " sequence data.");
       }
       Activation fallback = i == last ? outputActivation : HIDDEN_DEFAULT;
-      resolved.add(i == 0 ? l.withDefaultName(name) : l.withDefaultName(name).withDefaultActivation(fallback));
+      resolved.add(
+          i == 0
+              ? l.withDefaultName(name)
+              : l.withDefaultName(name).withDefaultActivation(fallback));
     }
     Set<String> names = new HashSet<>();
     for (Layer l : resolved) {
@@ -66,7 +71,7 @@ final class Network {
         throw new IllegalArgumentException("Two layers are named '" + l.name() + "'.");
       }
     }
-    Network net = new Network(resolved);
+    Network net = new Network(resolved, specs);
     for (int i = 1; i <= last; i++) {
       if (resolved.get(i).form() == Layer.Form.TIED) {
         net.mirror(i);
@@ -111,6 +116,7 @@ final class Network {
   int mirror(int i) {
     int m = depth() + 1 - i;
     Layer tied = layers.get(i);
+    Layer spec = given.get(i);
     if (m < 1
         || m >= i
         || layers.get(m).form() != Layer.Form.FF
@@ -118,7 +124,7 @@ final class Network {
         || layers.get(m).size() != layers.get(i - 1).size()) {
       throw new IllegalArgumentException(
           "Tied layer '"
-              + tied
+              + spec
               + "' (layer "
               + i
               + ") has no partner: it reuses the transposed weights of the dense layer at the"
@@ -155,6 +161,23 @@ final class Network {
   }
 
   /**
+   * The name and shape of every parameter, in layer order: {@code <layer>.w} {@code (in, out)} (not
+   * for tied layers) and {@code <layer>.b} {@code (out)}.
+   */
+  Map<String, long[]> parameterShapes() {
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    for (int i = 1; i <= depth(); i++) {
+      long in = layers.get(i - 1).size();
+      long out = layers.get(i).size();
+      if (layers.get(i).form() != Layer.Form.TIED) {
+        shapes.put(weightName(i), new long[] {in, out});
+      }
+      shapes.put(biasName(i), new long[] {out});
+    }
+    return shapes;
+  }
+
+  /**
    * Fresh parameters: weights from Glorot's uniform distribution {@code U(-s, s)}, {@code s =
    * sqrt(6 / (in + out))}, drawn from {@code seed} in layer order; biases 0.
    */
@@ -170,7 +193,8 @@ final class Network {
         for (int k = 0; k < w.length; k++) {
           w[k] = (2 * random.nextDouble() - 1) * s;
         }
-        params.put(weightName(i), Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(type));
+        params.put(
+            weightName(i), Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(type));
       }
       params.put(biasName(i), Nd4j.zeros(type, out));
     }

@@ -3,7 +3,6 @@ package io.github.javanets.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -80,5 +79,4 @@ public final class Regressor extends Model {
   static Regressor restore(Model.Builder<?, ?> b) {
     return new Regressor((Builder) b);
   }
-
 }

@@ -14,15 +14,17 @@ public enum Regularizer {
   HIDDEN_L1,
   /** Gaussian noise with standard deviation {@code weight} added to the inputs while training. */
   INPUT_NOISE,
-  /** Gaussian noise with standard deviation {@code weight} added to hidden outputs while training. */
+  /**
+   * Gaussian noise with standard deviation {@code weight} added to hidden outputs while training.
+   */
   HIDDEN_NOISE,
   /** Inverted dropout of the inputs with rate {@code weight} while training. */
   INPUT_DROPOUT,
   /** Inverted dropout of hidden outputs with rate {@code weight} while training. */
   HIDDEN_DROPOUT,
   /**
-   * {@code weight * sum over hidden dense layers of mean over rows of ||dh/dx||_F^2}, the
-   * analytic Jacobian of each hidden layer with respect to its input.
+   * {@code weight * sum over hidden dense layers of mean over rows of ||dh/dx||_F^2}, the analytic
+   * Jacobian of each hidden layer with respect to its input.
    */
   CONTRACTIVE;
 

@@ -17,7 +17,8 @@ final class Scores {
     INDArray t = y.castTo(DataType.DOUBLE);
     INDArray weights = w == null ? t.like().assign(1.0) : w.castTo(DataType.DOUBLE);
     INDArray columnWeight = weights.sum(0);
-    INDArray mean = t.mul(weights).sum(0).div(columnWeight.add(columnWeight.eq(0).castTo(DataType.DOUBLE)));
+    INDArray mean =
+        t.mul(weights).sum(0).div(columnWeight.add(columnWeight.eq(0).castTo(DataType.DOUBLE)));
     double residual = p.sub(t).muli(p.sub(t)).muli(weights).sumNumber().doubleValue();
     INDArray centered = t.subRowVector(mean);
     double total = centered.mul(centered).muli(weights).sumNumber().doubleValue();
@@ -26,7 +27,11 @@ final class Scores {
 
   static double accuracy(INDArray predicted, INDArray labels, INDArray w) {
     checkShape("labels", labels, predicted.shape());
-    INDArray correct = predicted.castTo(DataType.DOUBLE).eq(labels.castTo(DataType.DOUBLE)).castTo(DataType.DOUBLE);
+    INDArray correct =
+        predicted
+            .castTo(DataType.DOUBLE)
+            .eq(labels.castTo(DataType.DOUBLE))
+            .castTo(DataType.DOUBLE);
     if (w == null) {
       return correct.meanNumber().doubleValue();
     }
@@ -39,7 +44,14 @@ final class Scores {
   private static void checkShape(String what, INDArray a, long[] expected) {
     if (!Arrays.equals(a.shape(), expected)) {
       throw new IllegalArgumentException(
-          "The " + what + " have shape " + Arrays.toString(a.shape()) + " but " + Arrays.toString(expected) + " is needed.");
+          "The "
+              + what
+              + (what.endsWith("s") ? " have" : " has")
+              + " shape "
+              + Arrays.toString(a.shape())
+              + " but "
+              + Arrays.toString(expected)
+              + " is needed.");
     }
   }
 }

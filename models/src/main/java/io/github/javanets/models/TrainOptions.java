@@ -170,7 +170,8 @@ public final class TrainOptions {
 
     /** The algorithm's name; checked against the bound algorithms when training starts. */
     public Builder algorithm(String name) {
-      this.algorithm = Objects.requireNonNull(name, "algorithm").trim().toLowerCase(java.util.Locale.ROOT);
+      this.algorithm =
+          Objects.requireNonNull(name, "algorithm").trim().toLowerCase(java.util.Locale.ROOT);
       return this;
     }
 
@@ -188,25 +189,25 @@ public final class TrainOptions {
 
     /** Rows per minibatch, &gt;= 1. */
     public Builder batchSize(int value) {
-      this.batchSize = (int) check("batchSize", value, value >= 1, ">= 1");
+      this.batchSize = check("batchSize", value, value >= 1, "a whole number >= 1");
       return this;
     }
 
     /** The most epochs, &gt;= 0. */
     public Builder maxUpdates(int value) {
-      this.maxUpdates = (int) check("maxUpdates", value, value >= 0, ">= 0");
+      this.maxUpdates = check("maxUpdates", value, value >= 0, "a whole number >= 0");
       return this;
     }
 
     /** Epochs between validations, &gt;= 1. */
     public Builder validateEvery(int value) {
-      this.validateEvery = (int) check("validateEvery", value, value >= 1, ">= 1");
+      this.validateEvery = check("validateEvery", value, value >= 1, "a whole number >= 1");
       return this;
     }
 
     /** Validations without improvement tolerated, &gt;= 0. */
     public Builder patience(int value) {
-      this.patience = (int) check("patience", value, value >= 0, ">= 0");
+      this.patience = check("patience", value, value >= 0, "a whole number >= 0");
       return this;
     }
 
@@ -245,6 +246,14 @@ public final class TrainOptions {
     /** Builds the options. */
     public TrainOptions build() {
       return new TrainOptions(this);
+    }
+
+    private static int check(String name, int value, boolean ok, String accepted) {
+      if (!ok) {
+        throw new IllegalArgumentException(
+            "Training option '" + name + "' must be " + accepted + ", got " + value + ".");
+      }
+      return value;
     }
 
     private static double check(String name, double value, boolean ok, String accepted) {

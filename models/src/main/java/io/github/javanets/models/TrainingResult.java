@@ -60,8 +60,8 @@ public final class TrainingResult {
    *
    * @param history every epoch; not null
    * @param bestValid the best validation monitors (those whose parameters the model kept); not null
-   * @param bestEpoch the epoch before which the best validation was measured ({@code history.size()}
-   *     for the final one)
+   * @param bestEpoch the epoch before which the best validation was measured ({@code
+   *     history.size()} for the final one)
    * @param stopReason why training stopped; not null
    */
   public TrainingResult(

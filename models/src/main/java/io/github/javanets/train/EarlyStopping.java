@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * Early stopping as theanets does it: a validation whose {@code loss} is lower than the best by
  * more than {@code minImprovement} (relative) becomes the best and its parameters are kept; after
- * more than {@code patience} validations without one, training stops. The trainer restores the
- * kept parameters at the end.
+ * more than {@code patience} validations without one, training stops. The trainer restores the kept
+ * parameters at the end. A NaN or infinite validation loss is never an improvement, and any finite
+ * one improves on it.
  */
 public final class EarlyStopping implements TrainingListener {
   private static final Object MISSES = new Object();
@@ -16,11 +17,15 @@ public final class EarlyStopping implements TrainingListener {
     double loss = monitors.get("loss");
     Double best = run.bestValid().get("loss");
     int[] misses = run.attribute(MISSES, () -> new int[1]);
-    if (best == null || (Double.isFinite(loss) && loss < best - Math.abs(best) * run.options().minImprovement())) {
+    if (best == null || Double.isFinite(loss) && improves(loss, best, run)) {
       run.keepAsBest(monitors);
       misses[0] = 0;
     } else if (++misses[0] > run.options().patience()) {
       run.requestStop("patience");
     }
+  }
+
+  private static boolean improves(double loss, double best, TrainingRun run) {
+    return !Double.isFinite(best) || loss < best - Math.abs(best) * run.options().minImprovement();
   }
 }

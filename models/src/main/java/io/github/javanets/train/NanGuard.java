@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Stops training with an error as soon as a minibatch's objective is NaN or infinite, naming the
- * epoch, the minibatch and the first objective term (loss or regularizer) that went bad, before
- * the bad gradient reaches the parameters.
+ * epoch, the minibatch and the first objective term (loss or regularizer) that went bad, before the
+ * bad gradient reaches the parameters.
  */
 public final class NanGuard implements TrainingListener {
   @Override

@@ -3,8 +3,8 @@ package io.github.javanets.train;
 import java.util.Map;
 
 /**
- * Reports progress through minibatches to a {@link ProgressSink} (by default none; the command
- * line binds a progress bar): after each minibatch, the work done out of the run's total and the
+ * Reports progress through minibatches to a {@link ProgressSink} (by default none; the command line
+ * binds a progress bar): after each minibatch, the work done out of the run's total and the
  * minibatch's monitors.
  */
 public final class ProgressListener implements TrainingListener {

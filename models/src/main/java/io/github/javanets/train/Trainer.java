@@ -17,12 +17,12 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the
- * seed each epoch, gradients of the objective by {@code calculateGradientsAndOutputs} (which also
- * yields every monitor, without a second forward pass), one DL4J {@link GradientUpdater} per
- * parameter, validation before every {@code validateEvery}-th epoch and after the last, and the
- * listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters are
- * restored at the end. Get one from {@link Trainers}.
+ * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the seed
+ * each epoch, gradients of the objective by {@code calculateGradientsAndOutputs} (which also yields
+ * every monitor, without a second forward pass), one DL4J {@link GradientUpdater} per parameter,
+ * validation before every {@code validateEvery}-th epoch and after the last, and the listeners
+ * (early stopping, NaN guard, ...) told at each step. The best validated parameters are restored at
+ * the end. Get one from {@link Trainers}.
  */
 public final class Trainer {
   private final String name;
@@ -85,9 +85,10 @@ public final class Trainer {
         listeners.forEach(l -> l.onEpoch(run, record));
       }
       if (run.stopReason() == null) {
+        // The epochs ran out: that is why training stops, whatever the final validation says.
+        run.requestStop("max_updates");
         run.epoch(epoch);
         validate(problem, validation, run);
-        run.requestStop("max_updates");
       }
       run.restoreBest();
       return new TrainingResult(history, run.bestValid(), run.bestEpoch(), run.stopReason());
@@ -144,7 +145,8 @@ public final class Trainer {
       int batchIndex = b;
       listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
       sums.add(monitors, batch.rows());
-      apply(problem, result.getGradients(), updaters, run.options(), epoch * order.length + b, epoch);
+      apply(
+          problem, result.getGradients(), updaters, run.options(), epoch * order.length + b, epoch);
     }
     return sums.means();
   }

@@ -82,11 +82,14 @@ public final class TrainingRun {
   }
 
   void restoreBest() {
-    problem.parameters().forEach((name, array) -> {
-      INDArray copy = best.get(name);
-      if (copy != null) {
-        array.assign(copy);
-      }
-    });
+    problem
+        .parameters()
+        .forEach(
+            (name, array) -> {
+              INDArray copy = best.get(name);
+              if (copy != null) {
+                array.assign(copy);
+              }
+            });
   }
 }
