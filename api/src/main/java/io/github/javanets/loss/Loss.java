@@ -229,14 +229,26 @@ public abstract class Loss {
   /**
    * {@code sum(w * values) / sum(w)}, or 0 when {@code sum(w) == 0}: the all-zero-weights rule.
    *
+   * <p>Values are first limited to the data type's largest finite magnitude, so that an error that
+   * overflows where the weight is 0 (a huge unknown target, squared in FLOAT) contributes 0 rather
+   * than {@code Infinity * 0 = NaN}; where the weight is not 0 such a value still makes the sum
+   * overflow.
+   *
    * @param values the values; not null
    * @param weights non-negative weights of the same shape; not null
    * @return a scalar; never null
    */
   protected static SDVariable weightedMean(SDVariable values, SDVariable weights) {
+    double largest =
+        values.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
+            ? Double.MAX_VALUE
+            : values.dataType() == org.nd4j.linalg.api.buffer.DataType.HALF
+                ? 65504.0
+                : Float.MAX_VALUE;
+    SDVariable finite = values.getSameDiff().math().clipByValue(values, -largest, largest);
     SDVariable total = weights.sum();
     SDVariable safe = total.add(total.eq(0.0).castTo(total.dataType()));
-    return values.mul(weights).sum().div(safe);
+    return finite.mul(weights).sum().div(safe);
   }
 
   /**
