@@ -1,13 +1,20 @@
 package io.github.javanets.train;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
 import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.name.Named;
 import com.google.inject.name.Names;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossInfo;
 import io.github.javanets.loss.LossRegistry;
+import java.util.Locale;
+import java.util.Map;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
@@ -20,7 +27,8 @@ import org.nd4j.linalg.learning.config.Sgd;
  * algorithms by name ({@code sgd}, {@code nag}, {@code rmsprop}, {@code adam}, {@code adadelta},
  * {@code adagrad}, a {@code MapBinder<String, Algorithm>}), the training listeners ({@code
  * progress}, {@code logging}, {@code early_stopping}, {@code nan_guard}, a {@code
- * Multibinder<TrainingListener>}) and the {@link ProgressSink} (none).
+ * Multibinder<TrainingListener>}), the {@link ProgressSink} (none), and the losses and pins an
+ * application binds without a jar ({@link #lossBinder}, {@link #lossPinBinder}).
  *
  * <p>Add an algorithm or a listener from your own module with {@code
  * MapBinder.newMapBinder(binder(), String.class, Algorithm.class).addBinding("name")} or {@code
@@ -40,6 +48,12 @@ import org.nd4j.linalg.learning.config.Sgd;
 public class JavanetsModule extends AbstractModule {
   /** The RMSProp decay. */
   public static final double RMS_DECAY = 0.95;
+
+  /** The name of the {@link #lossBinder} map. */
+  public static final String LOSSES = "javanets.losses";
+
+  /** The name of the {@link #lossPinBinder} map. */
+  public static final String LOSS_PINS = "javanets.loss.pins";
 
   @Override
   protected void configure() {
@@ -63,6 +77,40 @@ public class JavanetsModule extends AbstractModule {
     listener(listeners, "nan_guard", NanGuard.class);
 
     bind(ProgressSink.class).toInstance(ProgressSink.NONE);
+    lossBinder(binder());
+    lossPinBinder(binder());
+  }
+
+  /**
+   * The binder of losses given by class, beside those ServiceLoader finds on the class path, so
+   * that an application can add a loss without a jar: {@code
+   * JavanetsModule.lossBinder(binder()).addBinding("step").toInstance(Step.class)}. The key is the
+   * loss's name (or an alias). They merge with the discovered ones under the same conflict rules: a
+   * bound class claiming the name of another provider makes that name unusable until one is pinned
+   * ({@link #lossPinBinder}).
+   *
+   * @param binder a module's binder; not null
+   * @return the map binder; never null
+   */
+  public static MapBinder<String, Class<? extends Loss>> lossBinder(Binder binder) {
+    return MapBinder.newMapBinder(
+        binder,
+        new TypeLiteral<String>() {},
+        new TypeLiteral<Class<? extends Loss>>() {},
+        Names.named(LOSSES));
+  }
+
+  /**
+   * The binder of pins: for a loss name claimed by several providers, the fully qualified class to
+   * use, as the system property {@code javanets.loss.<name>} does (a binding wins over the
+   * property): {@code JavanetsModule.lossPinBinder(binder()).addBinding("mse").toInstance(
+   * MyMse.class.getName())}.
+   *
+   * @param binder a module's binder; not null
+   * @return the map binder; never null
+   */
+  public static MapBinder<String, String> lossPinBinder(Binder binder) {
+    return MapBinder.newMapBinder(binder, String.class, String.class, Names.named(LOSS_PINS));
   }
 
   private void algorithm(MapBinder<String, Algorithm> map, String name, Algorithm algorithm) {
@@ -100,10 +148,36 @@ public class JavanetsModule extends AbstractModule {
     return Key.get(TrainingListener.class, Names.named(name));
   }
 
-  /** The loss registry of the thread's context class loader, discovered once. */
+  /**
+   * The loss registry: the losses of the thread's context class loader, discovered once, merged
+   * with those bound by {@link #lossBinder} and pinned by {@link #lossPinBinder} or system
+   * properties.
+   */
   @Provides
   @Singleton
-  LossRegistry lossRegistry() {
-    return LossRegistry.discover();
+  LossRegistry lossRegistry(
+      @Named(LOSSES) Map<String, Class<? extends Loss>> bound,
+      @Named(LOSS_PINS) Map<String, String> pins) {
+    LossRegistry.Builder registry = LossRegistry.builder();
+    bound.forEach(
+        (name, type) -> {
+          LossInfo info = LossInfo.of(type);
+          String key = name.trim().toLowerCase(Locale.ROOT);
+          if (!key.equals(info.name()) && !info.aliases().contains(key)) {
+            throw new IllegalArgumentException(
+                "The Guice binding of loss '"
+                    + name
+                    + "' names "
+                    + type.getName()
+                    + ", whose name is '"
+                    + info.name()
+                    + "'"
+                    + (info.aliases().isEmpty() ? "" : " (aliases " + info.aliases() + ")")
+                    + "; bind it under that name.");
+          }
+          registry.provider(type, "a Guice binding");
+        });
+    pins.forEach((name, type) -> registry.pin(name, type, "a Guice binding"));
+    return registry.build();
   }
 }
