@@ -15,6 +15,7 @@ import io.github.javanets.models.TrainingResult;
 import io.github.javanets.train.JavanetsModule;
 import io.github.javanets.train.ProgressSink;
 import io.github.javanets.train.Trainers;
+import io.github.javanets.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,8 +29,6 @@ import java.util.stream.Collectors;
  * and prints the summary, writes the plot and saves the model.
  */
 final class TrainingJob {
-  private static final String DIVERGED = "Training diverged";
-
   private final TrainCommand cmd;
   private final PrintWriter out;
 
@@ -160,11 +159,8 @@ final class TrainingJob {
   private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
     try {
       return model.train(train, valid, options);
-    } catch (IllegalStateException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith(DIVERGED)) {
-        throw new UserException(e.getMessage(), e);
-      }
-      throw e;
+    } catch (TrainingDivergedException e) {
+      throw new UserException(e.getMessage(), e);
     }
   }
 

@@ -45,9 +45,12 @@ final class ModelFile {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    // A fresh name beside the target, created with the default permissions (not createTempFile's
+    // owner-only ones), so that the move is atomic and the file reads like any other.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream file = Files.newOutputStream(tmp);
+      try (OutputStream file =
+              Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW);
           ZipOutputStream zip = new ZipOutputStream(file)) {
         zip.putNextEntry(new ZipEntry(JSON));
         zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(model)));

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Stops training with an error as soon as a minibatch's objective is NaN or infinite, naming the
  * epoch, the minibatch and the first objective term (loss or regularizer) that went bad, before the
- * bad gradient reaches the parameters.
+ * bad gradient reaches the parameters: a {@link TrainingDivergedException}.
  */
 public final class NanGuard implements TrainingListener {
   @Override
@@ -14,23 +14,12 @@ public final class NanGuard implements TrainingListener {
     if (Double.isFinite(loss)) {
       return;
     }
-    String term = "the objective";
     for (Map.Entry<String, Double> m : monitors.entrySet()) {
       String name = m.getKey();
       if (!name.equals("loss") && !name.equals("err") && !Double.isFinite(m.getValue())) {
-        term = "'" + name + "'";
-        break;
+        throw new TrainingDivergedException(run.epoch(), batch, name, m.getValue());
       }
     }
-    throw new IllegalStateException(
-        "Training diverged at epoch "
-            + run.epoch()
-            + ", batch "
-            + batch
-            + ": "
-            + term
-            + " is "
-            + monitors.get(term.startsWith("'") ? term.substring(1, term.length() - 1) : "loss")
-            + ". Lower the learning rate, set maxGradientNorm, or check the data.");
+    throw new TrainingDivergedException(run.epoch(), batch, null, loss);
   }
 }

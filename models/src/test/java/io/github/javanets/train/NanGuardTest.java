@@ -42,10 +42,12 @@ class NanGuardTest {
 
     assertThatThrownBy(
             () -> net.train(data, TrainOptions.builder().batchSize(12).maxUpdates(3).build()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(TrainingDivergedException.class)
         .hasMessage(
             "Training diverged at epoch 0, batch 0: 'logtarget' is -Infinity. Lower the learning"
-                + " rate, set maxGradientNorm, or check the data.");
+                + " rate, set maxGradientNorm, or check the data.")
+        .extracting(e -> ((TrainingDivergedException) e).term())
+        .isEqualTo("logtarget");
     TestData.assertBitIdentical(net.parameters(), initial);
   }
 
@@ -64,7 +66,7 @@ class NanGuardTest {
                         .batchSize(16)
                         .maxUpdates(50)
                         .build()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(TrainingDivergedException.class)
         .hasMessageMatching(
             "Training diverged at epoch \\d+, batch [0-3]: 'mse' is (NaN|Infinity)\\. Lower the"
                 + " learning rate, set maxGradientNorm, or check the data\\.");

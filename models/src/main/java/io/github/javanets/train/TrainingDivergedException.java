@@ -1,0 +1,44 @@
+package io.github.javanets.train;
+
+/**
+ * Training stopped because a minibatch's objective became NaN or infinite (thrown by {@link
+ * NanGuard} before the bad gradient reached the parameters).
+ */
+public final class TrainingDivergedException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  private final int epoch;
+  private final int batch;
+  private final String term;
+
+  TrainingDivergedException(int epoch, int batch, String term, double value) {
+    super(
+        "Training diverged at epoch "
+            + epoch
+            + ", batch "
+            + batch
+            + ": "
+            + (term == null ? "the objective" : "'" + term + "'")
+            + " is "
+            + value
+            + ". Lower the learning rate, set maxGradientNorm, or check the data.");
+    this.epoch = epoch;
+    this.batch = batch;
+    this.term = term;
+  }
+
+  /** The epoch, from 0. */
+  public int epoch() {
+    return epoch;
+  }
+
+  /** The minibatch's position in the epoch's shuffled order, from 0. */
+  public int batch() {
+    return batch;
+  }
+
+  /** The first objective term (a loss or regularizer monitor) that went bad, or null for none. */
+  public String term() {
+    return term;
+  }
+}
