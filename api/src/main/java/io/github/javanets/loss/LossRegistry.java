@@ -252,39 +252,26 @@ public final class LossRegistry {
       String pin,
       String pinOrigin,
       Map<String, LossProviderException> failed) {
-    if (pin != null) {
-      for (Candidate c : claimants) {
-        if (c.className.equals(pin)) {
-          return c;
-        }
-      }
-      List<String> classes = claimants.stream().map(c -> c.className).collect(Collectors.toList());
-      failed.put(
-          key,
-          new LossConflictException(
-              key,
-              classes,
-              "Loss name '"
-                  + key
-                  + "' is pinned to "
-                  + pin
-                  + " ("
-                  + pinOrigin
-                  + "), which does not provide it. Providers: "
-                  + describe(claimants)
-                  + "."));
-      return null;
-    }
-    if (claimants.size() == 1) {
+    if (claimants.size() == 1 && pin == null) {
       return claimants.get(0);
     }
-    List<String> classes = claimants.stream().map(c -> c.className).collect(Collectors.toList());
-    failed.put(
-        key,
-        new LossConflictException(
-            key,
-            classes,
-            "Loss name '"
+    for (Candidate c : claimants) {
+      if (c.className.equals(pin)) {
+        return c;
+      }
+    }
+    String message =
+        pin != null
+            ? "Loss name '"
+                + key
+                + "' is pinned to "
+                + pin
+                + " ("
+                + pinOrigin
+                + "), which does not provide it. Providers: "
+                + describe(claimants)
+                + "."
+            : "Loss name '"
                 + key
                 + "' is provided by "
                 + claimants.size()
@@ -295,7 +282,9 @@ public final class LossRegistry {
                 + key
                 + "="
                 + claimants.get(0).className
-                + "."));
+                + ".";
+    List<String> classes = claimants.stream().map(c -> c.className).collect(Collectors.toList());
+    failed.put(key, new LossConflictException(key, classes, message));
     return null;
   }
 
