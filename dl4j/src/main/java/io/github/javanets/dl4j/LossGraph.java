@@ -1,0 +1,186 @@
+package io.github.javanets.dl4j;
+
+import io.github.javanets.loss.GradientLogFilter;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossContext;
+import io.github.javanets.loss.LossContextBuilder;
+import io.github.javanets.loss.TargetKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One loss's expression in a SameDiff graph of its own, built once for one data type and output
+ * width and run on any number of rows.
+ *
+ * <p>The graph has three placeholders: {@code output} ({@code [-1, width]}), {@code target} (real
+ * values {@code [-1, width]}, or class ids {@code [-1]} for a loss on labels; absent for a loss
+ * without target) and {@code weights} (the target's shape, or the output's for a loss without
+ * target). The loss is always given weights: with every weight equal it is its unweighted self
+ * (rule 3 of losses.md). Gradients are taken with respect to {@code output} and {@code weights}.
+ *
+ * <p>Runs are serialised on the graph (SameDiff sessions are not meant to race) and happen outside
+ * any DL4J workspace, so the arrays returned are detached and belong to the caller.
+ */
+final class LossGraph {
+  static final String OUTPUT = "output";
+  static final String TARGET = "target";
+  static final String WEIGHTS = "weights";
+
+  private final String lossName;
+  private final SameDiff sd;
+  private final String value;
+  private final boolean hasTarget;
+  private final boolean differentiable;
+
+  private LossGraph(
+      String lossName, SameDiff sd, String value, boolean hasTarget, boolean differentiable) {
+    this.lossName = lossName;
+    this.sd = sd;
+    this.value = value;
+    this.hasTarget = hasTarget;
+    this.differentiable = differentiable;
+  }
+
+  /**
+   * Builds the graph of {@code loss} for outputs of {@code type} with {@code width} columns.
+   *
+   * @param loss a loss that reads one output; not null
+   * @param outputName the name the loss reads its output by; not null
+   */
+  static LossGraph build(Loss loss, String outputName, DataType type, long width) {
+    // Out of any workspace: the graph's constants must outlive the DL4J call that builds it.
+    return outsideWorkspaces(() -> buildDetached(loss, outputName, type, width));
+  }
+
+  private static LossGraph buildDetached(Loss loss, String outputName, DataType type, long width) {
+    SameDiff sd = SameDiff.create();
+    SDVariable out = sd.placeHolder(OUTPUT, type, -1, width);
+    LossContextBuilder ctx =
+        LossContext.builder(sd).output(outputName, out, -1, width).mainOutput(outputName);
+    TargetKind kind = loss.targetKind();
+    boolean labels = kind == TargetKind.LABELS;
+    boolean hasTarget = kind != TargetKind.NONE;
+    if (hasTarget) {
+      ctx.target(
+          labels
+              ? sd.placeHolder(TARGET, DataType.INT64, -1)
+              : sd.placeHolder(TARGET, type, -1, width));
+    }
+    ctx.weights(
+        labels ? sd.placeHolder(WEIGHTS, type, -1) : sd.placeHolder(WEIGHTS, type, -1, width));
+    SDVariable result = loss.compute(ctx.build());
+    if (result == null) {
+      throw new IllegalStateException("Loss '" + loss.name() + "' computed null.");
+    }
+    sd.setLossVariables(result.name());
+    return new LossGraph(loss.name(), sd, result.name(), hasTarget, createGradFunction(sd));
+  }
+
+  /** False when the value depends differentiably on neither the output nor the weights. */
+  private static boolean createGradFunction(SameDiff sd) {
+    GradientLogFilter.install();
+    try {
+      sd.createGradFunction(OUTPUT, WEIGHTS);
+      return true;
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("does not contain any trainable")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The loss's value on a batch.
+   *
+   * @param output the activated outputs, {@code [n, width]}; not null
+   * @param target the target, or null for a loss without one
+   * @param weights the weights; not null
+   */
+  synchronized double value(INDArray output, INDArray target, INDArray weights) {
+    return outsideWorkspaces(
+        () -> scalar(sd.outputSingle(placeholders(output, target, weights), value)));
+  }
+
+  /**
+   * The loss's value and its gradients on a batch.
+   *
+   * @param withWeights whether the gradient with respect to the weights is wanted too
+   * @return the value, the gradient with respect to the output (zeros where the value does not
+   *     depend on it) and, when asked for, the one with respect to the weights (null where the
+   *     value does not depend on them)
+   */
+  synchronized Result gradient(
+      INDArray output, INDArray target, INDArray weights, boolean withWeights) {
+    return outsideWorkspaces(() -> run(output, target, weights, withWeights));
+  }
+
+  private Result run(INDArray output, INDArray target, INDArray weights, boolean withWeights) {
+    Map<String, INDArray> ph = placeholders(output, target, weights);
+    if (!differentiable) {
+      return new Result(scalar(sd.outputSingle(ph, value)), Nd4j.zerosLike(output), null);
+    }
+    List<String> wrt = new ArrayList<>(List.of(OUTPUT));
+    if (withWeights) {
+      wrt.add(WEIGHTS);
+    }
+    OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(value), wrt);
+    INDArray dOutput = r.getGradients().get(OUTPUT);
+    return new Result(
+        scalar(r.getOutputs().get(value)),
+        dOutput == null ? Nd4j.zerosLike(output) : dOutput,
+        withWeights ? r.getGradients().get(WEIGHTS) : null);
+  }
+
+  /** Runs {@code body} outside any DL4J workspace: its arrays are detached. */
+  private static <T> T outsideWorkspaces(Supplier<T> body) {
+    MemoryWorkspace scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+    try {
+      return body.get();
+    } finally {
+      scope.close();
+    }
+  }
+
+  private Map<String, INDArray> placeholders(INDArray output, INDArray target, INDArray weights) {
+    Map<String, INDArray> ph = new HashMap<>();
+    ph.put(OUTPUT, output);
+    ph.put(WEIGHTS, weights);
+    if (hasTarget) {
+      ph.put(TARGET, target);
+    }
+    return ph;
+  }
+
+  private double scalar(INDArray v) {
+    if (v.length() != 1) {
+      throw new IllegalStateException(
+          "Loss '"
+              + lossName
+              + "' computed a value of shape "
+              + Arrays.toString(v.shape())
+              + "; compute must return a scalar.");
+    }
+    return v.getDouble(0);
+  }
+
+  /**
+   * A value with its gradients.
+   *
+   * @param value the loss's value
+   * @param dOutput its gradient with respect to the output; never null
+   * @param dWeights its gradient with respect to the weights, or null
+   */
+  record Result(double value, INDArray dOutput, INDArray dWeights) {}
+}
