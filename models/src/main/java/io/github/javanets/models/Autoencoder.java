@@ -3,7 +3,6 @@ package io.github.javanets.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -58,20 +57,7 @@ public final class Autoencoder extends Model {
    * @param z codes, (N, middle layer size); not null
    */
   public INDArray decode(INDArray z) {
-    int m = middle();
-    if (z.rank() != 2 || z.size(1) != network().layer(m).size()) {
-      throw new IllegalArgumentException(
-          "Codes have shape "
-              + Arrays.toString(z.shape())
-              + " but the code layer '"
-              + network().layer(m).name()
-              + "' has "
-              + network().layer(m).size()
-              + " units.");
-    }
-    ModelGraph g = ModelGraph.decoder(kind(), network(), liveParameters(), dataType(), m);
-    String out = g.output(network().defaultOutput()).name();
-    return g.graph().output(Map.of("data.code", z.castTo(dataType())), out).get(out);
+    return decode(middle(), z);
   }
 
   /** The R^2 of the reconstruction of {@code x}. */
@@ -98,9 +84,5 @@ public final class Autoencoder extends Model {
     public Autoencoder build() {
       return new Autoencoder(this);
     }
-  }
-
-  static Autoencoder restore(Model.Builder<?, ?> b) {
-    return new Autoencoder((Builder) b);
   }
 }

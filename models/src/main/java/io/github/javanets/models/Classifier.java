@@ -75,8 +75,4 @@ public final class Classifier extends Model {
       return new Classifier(this);
     }
   }
-
-  static Classifier restore(Model.Builder<?, ?> b) {
-    return new Classifier((Builder) b);
-  }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The base of the feed-forward models: a network of dense layers on a SameDiff graph, a list of
- * named losses resolved through the {@link LossRegistry} and trained on {@code sum(loss.weight() *
- * loss) + regularizers} by a {@link Trainer} from Guice.
+ * The base of every model, feed-forward and recurrent ({@link
+ * io.github.javanets.models.recurrent}): a network of layers on a SameDiff graph, a list of named
+ * losses resolved through the {@link LossRegistry} and trained on {@code sum(loss.weight() * loss)
+ * + regularizers} by a {@link Trainer} from Guice. Feed-forward models take rows {@code (N, F)},
+ * recurrent ones sequences {@code (B, T, F)}.
+ *
+ * <p>A network with an {@code rnn} layer is unrolled over the steps of its sequences, so its graph
+ * holds for one sequence length: the model builds and caches one graph per length it meets (a graph
+ * build, some milliseconds per step, the first time a length is seen). Networks of other layers
+ * take any length with one graph.
  *
  * <p>Not thread-safe: train and use a model from one thread at a time.
  */
@@ -40,9 +48,14 @@ public abstract class Model {
   private final List<Loss> losses = new ArrayList<>();
   private final Map<String, INDArray> parameters;
   private final Map<String, String> metadata = new LinkedHashMap<>();
-  private ModelGraph forward;
+  private final Map<Integer, ModelGraph> forward = new HashMap<>();
 
-  Model(ModelKind kind, Builder<?, ?> b) {
+  /**
+   * Makes a model of {@code kind} from a builder's settings.
+   *
+   * @throws IllegalArgumentException for bad layers or losses
+   */
+  protected Model(ModelKind kind, Builder<?, ?> b) {
     this.kind = kind;
     if (b.layers.isEmpty()) {
       throw new IllegalArgumentException(
@@ -51,7 +64,7 @@ public abstract class Model {
     List<Layer> given = new ArrayList<>();
     b.layers.forEach(o -> given.add(Layer.from(o)));
     this.specs = List.copyOf(given);
-    this.network = Network.of(specs, kind.outputActivation);
+    this.network = Network.of(specs, kind);
     this.weighted = b.weighted;
     this.seed = b.seed;
     this.dataType = b.dataType;
@@ -175,8 +188,10 @@ public abstract class Model {
       throw new IllegalArgumentException(
           "Loss '"
               + loss.name()
-              + "' needs real values as its target, but a Classifier's target holds class labels;"
-              + " use a loss on labels such as xe or hinge, or a Regressor.");
+              + "' needs real values as its target, but a "
+              + kind.title()
+              + "'s target holds class labels; use a loss on labels such as xe or hinge, or a"
+              + " Regressor.");
     }
   }
 
@@ -268,9 +283,27 @@ public abstract class Model {
     if (valid != null) {
       check(valid, "validation");
     }
+    int steps = ModelGraph.steps(network, kind.recurrent ? train.inputs().size(1) : 0);
+    if (valid != null && kind.recurrent && network.unrolled()) {
+      checkLength(train, valid);
+    }
     Trainer trainer = injector.getInstance(Trainers.class).get(options.algorithm());
-    ModelGraph graph = trainingGraph(options.regularizers());
+    ModelGraph graph = trainingGraph(options.regularizers(), steps);
     return trainer.train(graph, train, valid, options);
+  }
+
+  private void checkLength(Dataset train, Dataset valid) {
+    long t = train.inputs().size(1);
+    long v = valid.inputs().size(1);
+    if (t != v) {
+      throw new IllegalArgumentException(
+          "The validation sequences have "
+              + v
+              + " steps but the training ones "
+              + t
+              + "; a network with rnn layers trains one graph unrolled over one length. Pad both"
+              + " to one length and give the padding weight 0.");
+    }
   }
 
   /**
@@ -281,16 +314,18 @@ public abstract class Model {
    */
   public Map<String, Double> evaluate(Dataset data) {
     check(Objects.requireNonNull(data, "data"), "evaluation");
-    return Trainer.evaluate(trainingGraph(Map.of()), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+    int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
+    return Trainer.evaluate(
+        trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
   }
 
-  private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers) {
-    return ModelGraph.training(kind, network, parameters, dataType, losses, regularizers);
+  private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers, int steps) {
+    return ModelGraph.training(kind, network, parameters, dataType, steps, losses, regularizers);
   }
 
   private void check(Dataset data, String role) {
     INDArray x = data.inputs();
-    if (x.rank() != 2 || x.size(1) != network.inputSize()) {
+    if (!fits(x, network.inputSize())) {
       throw new IllegalArgumentException(
           "The "
               + role
@@ -298,13 +333,13 @@ public abstract class Model {
               + Arrays.toString(x.shape())
               + " but this "
               + kind.title()
-              + " takes (N, "
-              + network.inputSize()
-              + ").");
+              + " takes "
+              + expected(network.inputSize())
+              + ".");
     }
     for (Loss loss : losses) {
       String array =
-          kind == ModelKind.AUTOENCODER && loss.targetName().equals(Dataset.TARGET)
+          kind.autoencoder() && loss.targetName().equals(Dataset.TARGET)
               ? Dataset.INPUTS
               : loss.targetName();
       INDArray target =
@@ -312,7 +347,12 @@ public abstract class Model {
       INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
       Map<String, long[]> shapes = new LinkedHashMap<>();
       for (String name : loss.outputNames(network.defaultOutput())) {
-        shapes.put(name, new long[] {x.size(0), outputWidth(name)});
+        long width = outputWidth(name);
+        shapes.put(
+            name,
+            kind.recurrent && !name.endsWith(":cell")
+                ? new long[] {x.size(0), x.size(1), width}
+                : new long[] {x.size(0), width});
       }
       loss.checkArrays(shapes, target, w);
     }
@@ -349,15 +389,16 @@ public abstract class Model {
   /**
    * Every named output for inputs {@code x}.
    *
-   * @param x inputs, (N, input size); not null
+   * @param x inputs, (N, input size), or (batch, time, input size) for recurrent models; not null
    * @return output name to array, in network order; never null
    */
   public Map<String, INDArray> feedForward(INDArray x) {
-    ModelGraph g = forwardGraph();
+    INDArray in = inputs(x);
+    ModelGraph g = forwardGraph(in);
     List<String> names = new ArrayList<>(g.outputs().keySet());
     List<String> variables = new ArrayList<>();
     names.forEach(n -> variables.add(g.output(n).name()));
-    Map<String, INDArray> out = g.graph().output(Map.of(ModelGraph.INPUT, inputs(x)), variables);
+    Map<String, INDArray> out = g.graph().output(Map.of(ModelGraph.INPUT, in), variables);
     Map<String, INDArray> byName = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       byName.put(names.get(i), out.get(variables.get(i)));
@@ -365,33 +406,107 @@ public abstract class Model {
     return byName;
   }
 
-  /** The output of layer output {@code name} ({@code "out:out"}) for inputs {@code x}. */
-  INDArray output(INDArray x, String name) {
-    ModelGraph g = forwardGraph();
+  /**
+   * The output {@code name} ({@code "out:out"}) for inputs {@code x}.
+   *
+   * @throws IllegalArgumentException if {@code x} does not fit the input layer
+   */
+  protected final INDArray output(INDArray x, String name) {
+    INDArray in = inputs(x);
+    ModelGraph g = forwardGraph(in);
     String variable = g.output(name).name();
-    return g.graph().output(Map.of(ModelGraph.INPUT, inputs(x)), variable).get(variable);
+    return g.graph().output(Map.of(ModelGraph.INPUT, in), variable).get(variable);
+  }
+
+  /** The name of the default output, {@code "out:out"}. */
+  protected final String defaultOutput() {
+    return network.defaultOutput();
+  }
+
+  /** The name of layer {@code i}, 0 the input, {@link #depth()} the output. */
+  protected final String layerName(int i) {
+    return network.layer(i).name();
+  }
+
+  /** The number of layers after the input. */
+  protected final int depth() {
+    return network.depth();
+  }
+
+  /**
+   * The output of the layers after layer {@code from}, fed with codes {@code z} in place of that
+   * layer's output.
+   *
+   * @throws IllegalArgumentException if {@code z} does not fit layer {@code from}
+   */
+  protected final INDArray decode(int from, INDArray z) {
+    Layer code = network.layer(from);
+    if (!fits(Objects.requireNonNull(z, "z"), code.size())) {
+      throw new IllegalArgumentException(
+          "Codes have shape "
+              + Arrays.toString(z.shape())
+              + " but the code layer '"
+              + code.name()
+              + "' has "
+              + code.size()
+              + " units.");
+    }
+    int steps = ModelGraph.steps(network, kind.recurrent ? z.size(1) : 0);
+    ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
+    String out = g.output(network.defaultOutput()).name();
+    return g.graph().output(Map.of("data.code", z.castTo(dataType)), out).get(out);
+  }
+
+  /**
+   * The weighted R^2 of {@code predicted} against {@code y}, every leading index a row: {@code 1 -
+   * sum(w (y - p)^2) / sum(w (y - m)^2)}, {@code m} each column's weighted mean.
+   *
+   * @param w weights shaped like {@code y}, or null for all ones
+   * @throws IllegalArgumentException if the shapes differ
+   */
+  protected static double r2Score(INDArray predicted, INDArray y, INDArray w) {
+    return Scores.r2(predicted, y, w);
+  }
+
+  /**
+   * The weighted accuracy {@code sum(w * correct) / sum(w)} of predicted labels (0 when every
+   * weight is 0).
+   *
+   * @param w weights shaped like {@code labels}, or null for all ones
+   * @throws IllegalArgumentException if the shapes differ
+   */
+  protected static double accuracyScore(INDArray predicted, INDArray labels, INDArray w) {
+    return Scores.accuracy(predicted, labels, w);
   }
 
   INDArray inputs(INDArray x) {
     Objects.requireNonNull(x, "x");
-    if (x.rank() != 2 || x.size(1) != network.inputSize()) {
+    if (!fits(x, network.inputSize())) {
       throw new IllegalArgumentException(
           "Inputs have shape "
               + Arrays.toString(x.shape())
               + " but this "
               + kind.title()
-              + " takes (N, "
-              + network.inputSize()
-              + ").");
+              + " takes "
+              + expected(network.inputSize())
+              + ".");
     }
     return x.dataType() == dataType ? x : x.castTo(dataType);
   }
 
-  private ModelGraph forwardGraph() {
-    if (forward == null) {
-      forward = ModelGraph.forward(kind, network, parameters, dataType);
-    }
-    return forward;
+  private boolean fits(INDArray x, int features) {
+    int rank = kind.recurrent ? 3 : 2;
+    return x.rank() == rank && x.size(rank - 1) == features;
+  }
+
+  private String expected(int features) {
+    return kind.recurrent ? "(batch, time, " + features + ") sequences" : "(N, " + features + ")";
+  }
+
+  private ModelGraph forwardGraph(INDArray x) {
+    int steps = ModelGraph.steps(network, kind.recurrent ? x.size(1) : 0);
+    return forward.computeIfAbsent(
+        steps, t -> ModelGraph.forward(kind, network, parameters, dataType, t));
   }
 
   /**
@@ -402,6 +517,18 @@ public abstract class Model {
    */
   public void save(Path path) throws IOException {
     ModelFile.save(this, path);
+  }
+
+  /**
+   * Loads a model of kind {@code expected} saved by {@link #save}.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if the file holds another kind of model, or as {@link
+   *     #load(Path)}
+   */
+  protected static <M extends Model> M load(Path path, ModelKind expected, Class<M> type)
+      throws IOException {
+    return type.cast(ModelFile.load(path, Objects.requireNonNull(expected, "expected")));
   }
 
   /**
@@ -431,7 +558,8 @@ public abstract class Model {
     Map<String, INDArray> parameters;
     final Map<String, String> metadata = new LinkedHashMap<>();
 
-    Builder() {}
+    /** A builder with the defaults: no layers, the kind's default loss, seed 13, FLOAT. */
+    protected Builder() {}
 
     @SuppressWarnings("unchecked")
     private B self() {

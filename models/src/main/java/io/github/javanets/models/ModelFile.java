@@ -124,19 +124,16 @@ final class ModelFile {
               + VERSION
               + ".");
     }
-    ModelKind kind = ModelKind.valueOf(root.path("kind").asText());
+    ModelKind kind = kind(path, root.path("kind").asText());
     if (expected != null && kind != expected) {
       throw new IllegalArgumentException(
           path + " holds a " + kind.title() + ", not a " + expected.title() + ".");
     }
-    Model.Builder<?, ?> b =
-        kind == ModelKind.REGRESSOR
-            ? Regressor.builder()
-            : kind == ModelKind.CLASSIFIER ? Classifier.builder() : Autoencoder.builder();
+    Model.Builder<?, ?> b = kind.builder();
     root.path("layers").forEach(l -> b.layers.add(l.asText()));
     List<Layer> specs = new ArrayList<>();
     b.layers.forEach(l -> specs.add(Layer.from(l)));
-    checkParameters(path, Network.of(specs, kind.outputActivation).parameterShapes(), params);
+    checkParameters(path, Network.of(specs, kind).parameterShapes(), params);
     b.weighted(root.path("weighted").asBoolean());
     b.seed(root.path("seed").asLong());
     b.dataType(DataType.valueOf(root.path("dataType").asText()));
@@ -149,9 +146,22 @@ final class ModelFile {
     for (JsonNode l : root.path("losses")) {
       b.loss(restore(registry, l, path));
     }
-    return kind == ModelKind.REGRESSOR
-        ? Regressor.restore(b)
-        : kind == ModelKind.CLASSIFIER ? Classifier.restore(b) : Autoencoder.restore(b);
+    return b.build();
+  }
+
+  private static ModelKind kind(Path path, String name) {
+    try {
+      return ModelKind.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          path
+              + " holds a model of kind '"
+              + name
+              + "', which this javanets does not know. Kinds: "
+              + java.util.Arrays.toString(ModelKind.values())
+              + ".",
+          e);
+    }
   }
 
   private static void checkParameters(

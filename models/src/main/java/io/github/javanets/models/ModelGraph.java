@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,10 +20,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A model's SameDiff graph: dense layers as {@code x.mmul(W).add(b)}, every named output, each
- * loss's expression, the regularizer terms and the objective {@code sum(weight * loss) +
- * sum(penalty)}. Placeholders: {@code data.<array>} for dataset arrays and {@code noise.<layer>} /
- * {@code mask.<layer>} for training noise and dropout.
+ * A model's SameDiff graph: the layers, every named output, each loss's expression, the regularizer
+ * terms and the objective {@code sum(weight * loss) + sum(penalty)}. Feed-forward models work on
+ * {@code (N, F)} rows, dense layers as {@code x.mmul(W).add(b)}; recurrent models on {@code (B, T,
+ * F)} sequences, with the layers of {@link RecurrentLayers}. A graph of a network with an {@code
+ * rnn} layer is unrolled over a fixed number of steps, so it takes sequences of that length only.
+ * Placeholders: {@code data.<array>} for dataset arrays and {@code noise.<layer>} / {@code
+ * mask.<layer>} for training noise and dropout.
  */
 final class ModelGraph implements TrainingProblem {
   static final String INPUT = "data." + Dataset.INPUTS;
@@ -30,49 +34,55 @@ final class ModelGraph implements TrainingProblem {
   private final ModelKind kind;
   private final Network net;
   private final DataType type;
+  private final int steps;
   private final Map<Regularizer, Double> regularizers;
   private final SameDiff sd = SameDiff.create();
   private final Map<String, SDVariable> outputs = new LinkedHashMap<>();
+  private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, INDArray> parameters = new LinkedHashMap<>();
   private final Map<String, SDVariable> data = new LinkedHashMap<>();
-  private final Map<String, Perturbation> perturbations = new LinkedHashMap<>();
+  private final Perturbations perturbations;
   private final List<String> monitorNames = new ArrayList<>();
   private final List<String> monitorVariables = new ArrayList<>();
   private final SDVariable input;
-
-  /** A noise or dropout placeholder: what it perturbs and how. */
-  private static final class Perturbation {
-    final int width;
-    final boolean dropout;
-    final double weight;
-
-    Perturbation(int width, boolean dropout, double weight) {
-      this.width = width;
-      this.dropout = dropout;
-      this.weight = weight;
-    }
-  }
 
   private ModelGraph(
       ModelKind kind,
       Network net,
       Map<String, INDArray> params,
       DataType type,
+      int steps,
       Map<Regularizer, Double> regularizers) {
     this.kind = kind;
     this.net = net;
     this.type = type;
+    this.steps = steps;
     this.regularizers = regularizers;
+    this.perturbations = new Perturbations(type);
     params.forEach((name, array) -> parameters.put(name, array));
-    this.input = sd.placeHolder(INPUT, type, -1, net.inputSize());
+    this.input = sd.placeHolder(INPUT, type, shape(net.inputSize()));
     data.put(Dataset.INPUTS, input);
-    outputs.put(net.layer(0).name() + ":out", input);
+    output(net.layer(0).name() + ":out", input, shape(net.inputSize()));
+  }
+
+  /**
+   * The number of steps a graph of {@code net} must be built for to take sequences of length {@code
+   * length}: the length itself when an {@code rnn} layer is unrolled, else -1 (any length).
+   */
+  static int steps(Network net, long length) {
+    return net.unrolled() ? (int) length : -1;
   }
 
   /** The forward graph only, for prediction. */
   static ModelGraph forward(
       ModelKind kind, Network net, Map<String, INDArray> params, DataType type) {
-    ModelGraph g = new ModelGraph(kind, net, params, type, Map.of());
+    return forward(kind, net, params, type, -1);
+  }
+
+  /** The forward graph for sequences of {@code steps} steps (-1: any; feed-forward: ignored). */
+  static ModelGraph forward(
+      ModelKind kind, Network net, Map<String, INDArray> params, DataType type, int steps) {
+    ModelGraph g = new ModelGraph(kind, net, params, type, steps, Map.of());
     g.layers(0, g.input);
     return g;
   }
@@ -85,7 +95,23 @@ final class ModelGraph implements TrainingProblem {
       DataType type,
       List<Loss> losses,
       Map<Regularizer, Double> regularizers) {
-    ModelGraph g = new ModelGraph(kind, net, params, type, regularizers);
+    return training(kind, net, params, type, -1, losses, regularizers);
+  }
+
+  /**
+   * The graph with every loss, regularizer and monitor, for sequences of {@code steps} steps.
+   *
+   * @throws IllegalArgumentException for a regularizer the layers do not support
+   */
+  static ModelGraph training(
+      ModelKind kind,
+      Network net,
+      Map<String, INDArray> params,
+      DataType type,
+      int steps,
+      List<Loss> losses,
+      Map<Regularizer, Double> regularizers) {
+    ModelGraph g = new ModelGraph(kind, net, params, type, steps, regularizers);
     g.layers(
         0,
         g.perturb(
@@ -101,36 +127,113 @@ final class ModelGraph implements TrainingProblem {
   /** The decoder half of an autoencoder: layers after {@code from}, fed with codes. */
   static ModelGraph decoder(
       ModelKind kind, Network net, Map<String, INDArray> params, DataType type, int from) {
-    ModelGraph g = new ModelGraph(kind, net, params, type, Map.of());
-    SDVariable code = g.sd.placeHolder("data.code", type, -1, net.layer(from).size());
+    return decoder(kind, net, params, type, -1, from);
+  }
+
+  /** The decoder half of an autoencoder for codes of {@code steps} steps. */
+  static ModelGraph decoder(
+      ModelKind kind,
+      Network net,
+      Map<String, INDArray> params,
+      DataType type,
+      int steps,
+      int from) {
+    ModelGraph g = new ModelGraph(kind, net, params, type, steps, Map.of());
+    SDVariable code = g.sd.placeHolder("data.code", type, g.shape(net.layer(from).size()));
     g.data.put("code", code);
     g.layers(from, code);
     return g;
+  }
+
+  /**
+   * The shape of an activation of {@code width} units: {@code (-1, width)} or {@code (-1, T,
+   * width)}.
+   */
+  private long[] shape(long width) {
+    return kind.recurrent ? new long[] {-1, steps > 0 ? steps : -1, width} : new long[] {-1, width};
+  }
+
+  private void output(String name, SDVariable v, long[] shape) {
+    outputs.put(name, v);
+    shapes.put(name, shape);
   }
 
   private void layers(int from, SDVariable x) {
     SDVariable h = x;
     for (int i = from + 1; i <= net.depth(); i++) {
       Layer layer = net.layer(i);
-      SDVariable pre;
-      if (layer.form() == Layer.Form.TIED) {
-        SDVariable w = param(net.weightName(net.mirror(i)));
-        pre = sd.mmul(h, w, false, true, false).add(param(net.biasName(i)));
-      } else {
-        pre = h.mmul(param(net.weightName(i))).add(param(net.biasName(i)));
+      SDVariable[] preOut = kind.recurrent ? sequenceLayer(i, h) : denseLayer(i, h);
+      output(layer.name() + ":pre", preOut[0], shape(layer.size()));
+      output(layer.name() + ":out", preOut[1], shape(layer.size()));
+      if (preOut.length > 2) {
+        output(layer.name() + ":cell", preOut[2], new long[] {-1, layer.size()});
       }
-      SDVariable out = layer.activation().apply(sd, pre);
-      outputs.put(layer.name() + ":pre", pre);
-      outputs.put(layer.name() + ":out", out);
       h =
           i < net.depth()
               ? perturb(
-                  out,
+                  preOut[1],
                   layer.name(),
                   layer.size(),
                   Regularizer.HIDDEN_NOISE,
                   Regularizer.HIDDEN_DROPOUT)
-              : out;
+              : preOut[1];
+    }
+  }
+
+  /** Layer {@code i} on rows {@code (N, F)}: {@code {pre, out}}. */
+  private SDVariable[] denseLayer(int i, SDVariable h) {
+    SDVariable pre = affine(i, h);
+    return new SDVariable[] {pre, net.layer(i).activation().apply(sd, pre)};
+  }
+
+  private SDVariable affine(int i, SDVariable h) {
+    if (net.layer(i).form() == Layer.Form.TIED) {
+      SDVariable w = param(net.weightName(net.mirror(i)));
+      return sd.mmul(h, w, false, true, false).add(param(net.biasName(i)));
+    }
+    return h.mmul(param(net.weightName(i))).add(param(net.biasName(i)));
+  }
+
+  /** Layer {@code i} on sequences {@code (B, T, F)}: {@code {pre, out}}, and the lstm's cell. */
+  private SDVariable[] sequenceLayer(int i, SDVariable h) {
+    Layer layer = net.layer(i);
+    Activation act = layer.activation();
+    switch (layer.form()) {
+      case LSTM:
+        {
+          SDVariable[] hc =
+              RecurrentLayers.lstm(
+                  sd,
+                  h,
+                  param(net.weightName(i)),
+                  param(net.recurrentWeightName(i)),
+                  param(net.biasName(i)),
+                  act);
+          return new SDVariable[] {hc[0], hc[0], hc[1]};
+        }
+      case GRU:
+        {
+          SDVariable g =
+              RecurrentLayers.gru(
+                  sd,
+                  h,
+                  param(net.weightName(i)),
+                  param(net.recurrentWeightName(i)),
+                  param(net.biasName(i)),
+                  layer.size());
+          return new SDVariable[] {g, g};
+        }
+      default:
+        {
+          SDVariable shape = RecurrentLayers.shapeOf(sd, h, layer.size());
+          SDVariable pre = affine(i, RecurrentLayers.flat(sd, h, net.layer(i - 1).size()));
+          if (layer.form() == Layer.Form.RNN) {
+            SDVariable u = param(net.recurrentWeightName(i));
+            return RecurrentLayers.rnn(sd, sd.reshape(pre, shape), u, act, steps);
+          }
+          SDVariable out = act.apply(sd, pre);
+          return new SDVariable[] {sd.reshape(pre, shape), sd.reshape(out, shape)};
+        }
     }
   }
 
@@ -144,13 +247,13 @@ final class ModelGraph implements TrainingProblem {
     SDVariable h = x;
     if (regularizers.containsKey(noise)) {
       String name = "noise." + layer;
-      perturbations.put(name, new Perturbation(width, false, regularizers.get(noise)));
-      h = h.add(sd.placeHolder(name, type, -1, width));
+      perturbations.add(name, width, false, regularizers.get(noise));
+      h = h.add(sd.placeHolder(name, type, shape(width)));
     }
     if (regularizers.containsKey(dropout)) {
       String name = "mask." + layer;
-      perturbations.put(name, new Perturbation(width, true, regularizers.get(dropout)));
-      h = h.mul(sd.placeHolder(name, type, -1, width));
+      perturbations.add(name, width, true, regularizers.get(dropout));
+      h = h.mul(sd.placeHolder(name, type, shape(width)));
     }
     return h;
   }
@@ -221,7 +324,7 @@ final class ModelGraph implements TrainingProblem {
 
   private LossContext context(Loss loss) {
     LossContextBuilder b = LossContext.builder(sd);
-    outputs.forEach((name, v) -> b.output(name, v, -1, width(name)));
+    outputs.forEach((name, v) -> b.output(name, v, shapes.get(name)));
     for (int i = 1; i <= net.depth(); i++) {
       Layer l = net.layer(i);
       if (l.activation() == Activation.SOFTMAX) {
@@ -230,43 +333,40 @@ final class ModelGraph implements TrainingProblem {
     }
     List<String> read = loss.outputNames(net.defaultOutput());
     b.mainOutput(read.get(0));
-    long width = width(read.get(0));
+    long[] shape = shapes.get(read.get(0));
+    if (shape == null) {
+      throw new IllegalArgumentException("No output '" + read.get(0) + "'.");
+    }
     if (loss.targetKind() != TargetKind.NONE) {
-      b.target(target(loss.targetName(), loss.targetKind(), width));
+      b.target(target(loss.targetName(), loss.targetKind(), shape));
     }
     if (loss.weighted()) {
-      b.weights(weights(loss.targetName(), loss.targetKind(), width));
+      b.weights(weights(loss.targetName(), loss.targetKind(), shape));
     }
     return b.build();
   }
 
-  private long width(String output) {
-    String layer = output.substring(0, output.indexOf(':'));
-    for (Layer l : net.layers()) {
-      if (l.name().equals(layer)) {
-        return l.size();
-      }
-    }
-    throw new IllegalArgumentException("No layer '" + layer + "'.");
-  }
-
-  private SDVariable target(String array, TargetKind kind, long width) {
-    if (this.kind == ModelKind.AUTOENCODER && array.equals(Dataset.TARGET)) {
+  private SDVariable target(String array, TargetKind kind, long[] outputShape) {
+    if (this.kind.autoencoder() && array.equals(Dataset.TARGET)) {
       return input;
     }
     return dataPlaceholder(
-        array,
-        kind == TargetKind.LABELS ? DataType.INT64 : type,
-        kind == TargetKind.LABELS ? new long[] {-1} : new long[] {-1, width});
+        array, kind == TargetKind.LABELS ? DataType.INT64 : type, targetShape(kind, outputShape));
   }
 
-  private SDVariable weights(String array, TargetKind kind, long width) {
+  private SDVariable weights(String array, TargetKind kind, long[] outputShape) {
     String name =
-        this.kind == ModelKind.AUTOENCODER && array.equals(Dataset.TARGET)
+        this.kind.autoencoder() && array.equals(Dataset.TARGET)
             ? Dataset.WEIGHTS
             : Dataset.weightsOf(array);
-    return dataPlaceholder(
-        name, type, kind == TargetKind.LABELS ? new long[] {-1} : new long[] {-1, width});
+    return dataPlaceholder(name, type, targetShape(kind, outputShape));
+  }
+
+  /** Labels: the output's shape without the class axis; values: the output's shape. */
+  private static long[] targetShape(TargetKind kind, long[] outputShape) {
+    return kind == TargetKind.LABELS
+        ? java.util.Arrays.copyOf(outputShape, outputShape.length - 1)
+        : outputShape.clone();
   }
 
   private SDVariable dataPlaceholder(String array, DataType t, long[] shape) {
@@ -290,15 +390,30 @@ final class ModelGraph implements TrainingProblem {
     boolean ownWeights = layer.form() != Layer.Form.TIED;
     switch (r) {
       case WEIGHT_L2:
-        return ownWeights ? square(param(net.weightName(i))).mean() : null;
       case WEIGHT_L1:
-        return ownWeights ? sd.math().abs(param(net.weightName(i))).mean() : null;
+        {
+          SDVariable sum = null;
+          for (String name : net.weightNames(i)) {
+            SDVariable w = param(name);
+            SDVariable term = (r == Regularizer.WEIGHT_L2 ? square(w) : sd.math().abs(w)).mean();
+            sum = sum == null ? term : sum.add(term);
+          }
+          return sum;
+        }
       case HIDDEN_L1:
         return hidden ? sd.math().abs(outputs.get(layer.name() + ":out")).mean() : null;
       case CONTRACTIVE:
         {
           if (!hidden) {
             return null;
+          }
+          if (layer.form().recurrent()) {
+            throw new IllegalArgumentException(
+                "Regularizer 'contractive' needs dense hidden layers, but layer '"
+                    + layer.name()
+                    + "' is "
+                    + layer.form().specName()
+                    + "; train this network without it.");
           }
           SDVariable w = param(net.weightName(ownWeights ? i : net.mirror(i)));
           // ||dh/dx||_F^2 per row = sum_j act'(pre_j)^2 * sum_i W_ij^2 (W transposed when tied).
@@ -308,7 +423,7 @@ final class ModelGraph implements TrainingProblem {
                   .activation()
                   .derivative(
                       sd, outputs.get(layer.name() + ":pre"), outputs.get(layer.name() + ":out"));
-          return square(slope).mul(columns).sum(1).mean();
+          return square(slope).mul(columns).sum(kind.recurrent ? 2 : 1).mean();
         }
       default:
         return null;
@@ -352,7 +467,7 @@ final class ModelGraph implements TrainingProblem {
   }
 
   /** The dataset arrays the graph reads. */
-  java.util.Set<String> arrays() {
+  Set<String> arrays() {
     return data.keySet();
   }
 
@@ -365,25 +480,9 @@ final class ModelGraph implements TrainingProblem {
           e.getValue().name(),
           a.dataType() == e.getValue().dataType() ? a : a.castTo(e.getValue().dataType()));
     }
-    long rows = batch.rows();
-    perturbations.forEach((name, p) -> feed.put(name, perturbation(p, rows, noise)));
+    INDArray x = batch.inputs();
+    long[] lead = kind.recurrent ? new long[] {x.size(0), x.size(1)} : new long[] {x.size(0)};
+    perturbations.feed(feed, lead, noise);
     return feed;
-  }
-
-  private INDArray perturbation(Perturbation p, long rows, Random noise) {
-    double[] v = new double[(int) (rows * p.width)];
-    if (noise == null) {
-      java.util.Arrays.fill(v, p.dropout ? 1.0 : 0.0);
-    } else if (p.dropout) {
-      double keep = 1 - p.weight;
-      for (int k = 0; k < v.length; k++) {
-        v[k] = noise.nextDouble() < keep ? 1 / keep : 0.0;
-      }
-    } else {
-      for (int k = 0; k < v.length; k++) {
-        v[k] = noise.nextGaussian() * p.weight;
-      }
-    }
-    return Nd4j.create(v, new long[] {rows, p.width}, DataType.DOUBLE).castTo(type);
   }
 }

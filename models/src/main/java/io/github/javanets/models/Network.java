@@ -19,8 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * given an activation, tied layers matched with their mirrors, parameter shapes known. Immutable.
  */
 final class Network {
-  /** The activation of hidden layers that name none. */
+  /** The activation of hidden dense layers that name none. */
   static final Activation HIDDEN_DEFAULT = Activation.RELU;
+
+  /** The activation of hidden recurrent layers ({@code rnn}, {@code lstm}, {@code gru}). */
+  static final Activation RECURRENT_DEFAULT = Activation.TANH;
 
   private final List<Layer> layers;
   private final List<Layer> given;
@@ -37,6 +40,22 @@ final class Network {
    *     partner, or duplicated names
    */
   static Network of(List<Layer> specs, Activation outputActivation) {
+    return of(specs, outputActivation, false);
+  }
+
+  /** Resolves the layers of a model of {@code kind}. */
+  static Network of(List<Layer> specs, ModelKind kind) {
+    return of(specs, kind.outputActivation, kind.recurrent);
+  }
+
+  /**
+   * Resolves layer specs, allowing recurrent forms when {@code sequences}.
+   *
+   * @throws IllegalArgumentException for too few layers, a recurrent form in a feed-forward
+   *     network, an activation a recurrent op cannot compute, a tied layer without a partner, or
+   *     duplicated names
+   */
+  static Network of(List<Layer> specs, Activation outputActivation, boolean sequences) {
     if (specs.size() < 2) {
       throw new IllegalArgumentException(
           "A network needs an input and an output layer, as in layers(4, 16, 3); got "
@@ -52,18 +71,21 @@ final class Network {
         throw new IllegalArgumentException(
             "The input layer '" + l + "' is only a size, as in 4; it has no form or activation.");
       }
-      if (l.form().recurrent()) {
+      if (l.form().recurrent() && !sequences) {
         throw new IllegalArgumentException(
             "Layer '"
                 + l
                 + "' is recurrent; use the models of io.github.javanets.models.recurrent for"
                 + " sequence data.");
       }
-      Activation fallback = i == last ? outputActivation : HIDDEN_DEFAULT;
-      resolved.add(
+      Activation fallback =
+          i == last ? outputActivation : l.form().recurrent() ? RECURRENT_DEFAULT : HIDDEN_DEFAULT;
+      Layer named =
           i == 0
               ? l.withDefaultName(name)
-              : l.withDefaultName(name).withDefaultActivation(fallback));
+              : l.withDefaultName(name).withDefaultActivation(fallback);
+      RecurrentLayers.checkActivation(named, l);
+      resolved.add(named);
     }
     Set<String> names = new HashSet<>();
     for (Layer l : resolved) {
@@ -139,13 +161,19 @@ final class Network {
     return m;
   }
 
-  /** The names of every output: {@code in:out}, then {@code <layer>:pre} and {@code :out}. */
+  /**
+   * The names of every output: {@code in:out}, then {@code <layer>:pre} and {@code :out}, and
+   * {@code :cell} for an lstm layer.
+   */
   Set<String> outputNames() {
     Set<String> names = new TreeSet<>();
     names.add(layers.get(0).name() + ":out");
     for (int i = 1; i <= depth(); i++) {
       names.add(layers.get(i).name() + ":pre");
       names.add(layers.get(i).name() + ":out");
+      if (layers.get(i).form() == Layer.Form.LSTM) {
+        names.add(layers.get(i).name() + ":cell");
+      }
     }
     return names;
   }
@@ -153,6 +181,30 @@ final class Network {
   /** The name of layer {@code i}'s weight matrix. */
   String weightName(int i) {
     return layers.get(i).name() + ".w";
+  }
+
+  /** The name of recurrent layer {@code i}'s recurrent weight matrix. */
+  String recurrentWeightName(int i) {
+    return layers.get(i).name() + ".u";
+  }
+
+  /**
+   * The names of layer {@code i}'s own weight matrices: none (tied), {@code .w}, or also {@code
+   * .u}.
+   */
+  List<String> weightNames(int i) {
+    Layer l = layers.get(i);
+    if (l.form() == Layer.Form.TIED) {
+      return List.of();
+    }
+    return l.form().recurrent()
+        ? List.of(weightName(i), recurrentWeightName(i))
+        : List.of(weightName(i));
+  }
+
+  /** Whether any layer is an Elman {@code rnn}, unrolled over a fixed number of steps. */
+  boolean unrolled() {
+    return layers.stream().anyMatch(l -> l.form() == Layer.Form.RNN);
   }
 
   /** The name of layer {@code i}'s bias. */
@@ -169,35 +221,44 @@ final class Network {
     for (int i = 1; i <= depth(); i++) {
       long in = layers.get(i - 1).size();
       long out = layers.get(i).size();
+      long gates = RecurrentLayers.gates(layers.get(i).form());
       if (layers.get(i).form() != Layer.Form.TIED) {
-        shapes.put(weightName(i), new long[] {in, out});
+        shapes.put(weightName(i), new long[] {in, gates * out});
       }
-      shapes.put(biasName(i), new long[] {out});
+      if (layers.get(i).form().recurrent()) {
+        shapes.put(recurrentWeightName(i), new long[] {out, gates * out});
+      }
+      shapes.put(biasName(i), new long[] {gates * out});
     }
     return shapes;
   }
 
   /**
    * Fresh parameters: weights from Glorot's uniform distribution {@code U(-s, s)}, {@code s =
-   * sqrt(6 / (in + out))}, drawn from {@code seed} in layer order; biases 0.
+   * sqrt(6 / (in + out))} ({@code out} the layer's units, also for each gate block of a recurrent
+   * layer, whose recurrent {@code .u} follows its {@code .w}), drawn from {@code seed} in layer
+   * order; biases 0.
    */
   Map<String, INDArray> initialParameters(long seed, DataType type) {
     Random random = new Random(seed);
     Map<String, INDArray> params = new LinkedHashMap<>();
+    Map<String, long[]> shapes = parameterShapes();
     for (int i = 1; i <= depth(); i++) {
-      int in = layers.get(i - 1).size();
       int out = layers.get(i).size();
-      if (layers.get(i).form() != Layer.Form.TIED) {
-        double s = Math.sqrt(6.0 / (in + out));
-        double[] w = new double[in * out];
-        for (int k = 0; k < w.length; k++) {
-          w[k] = (2 * random.nextDouble() - 1) * s;
-        }
-        params.put(
-            weightName(i), Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(type));
+      for (String w : weightNames(i)) {
+        long[] shape = shapes.get(w);
+        params.put(w, glorot(random, shape, Math.sqrt(6.0 / (shape[0] + out)), type));
       }
-      params.put(biasName(i), Nd4j.zeros(type, out));
+      params.put(biasName(i), Nd4j.zeros(type, shapes.get(biasName(i))[0]));
     }
     return params;
+  }
+
+  private static INDArray glorot(Random random, long[] shape, double s, DataType type) {
+    double[] w = new double[(int) (shape[0] * shape[1])];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = (2 * random.nextDouble() - 1) * s;
+    }
+    return Nd4j.create(w, shape, DataType.DOUBLE).castTo(type);
   }
 }

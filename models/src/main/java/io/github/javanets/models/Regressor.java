@@ -75,8 +75,4 @@ public final class Regressor extends Model {
       return new Regressor(this);
     }
   }
-
-  static Regressor restore(Model.Builder<?, ?> b) {
-    return new Regressor((Builder) b);
-  }
 }

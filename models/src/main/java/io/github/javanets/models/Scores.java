@@ -13,9 +13,9 @@ final class Scores {
     if (w != null) {
       checkShape("weights", w, y.shape());
     }
-    INDArray p = predicted.castTo(DataType.DOUBLE);
-    INDArray t = y.castTo(DataType.DOUBLE);
-    INDArray weights = w == null ? t.like().assign(1.0) : w.castTo(DataType.DOUBLE);
+    INDArray p = rows(predicted.castTo(DataType.DOUBLE));
+    INDArray t = rows(y.castTo(DataType.DOUBLE));
+    INDArray weights = w == null ? t.like().assign(1.0) : rows(w.castTo(DataType.DOUBLE));
     INDArray columnWeight = weights.sum(0);
     INDArray mean =
         t.mul(weights).sum(0).div(columnWeight.add(columnWeight.eq(0).castTo(DataType.DOUBLE)));
@@ -23,6 +23,11 @@ final class Scores {
     INDArray centered = t.subRowVector(mean);
     double total = centered.mul(centered).muli(weights).sumNumber().doubleValue();
     return total == 0 ? (residual == 0 ? 1.0 : 0.0) : 1 - residual / total;
+  }
+
+  /** {@code a} as rows {@code (n, k)}: every leading axis flattened into the rows. */
+  private static INDArray rows(INDArray a) {
+    return a.rank() <= 2 ? a : a.reshape('c', -1, a.size(a.rank() - 1));
   }
 
   static double accuracy(INDArray predicted, INDArray labels, INDArray w) {

@@ -1,0 +1,73 @@
+package io.github.javanets.models.recurrent;
+
+import io.github.javanets.models.Model;
+import io.github.javanets.models.ModelKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A recurrent classifier: sequences {@code (B, T, I)} to one integer label in {@code [0, k)} per
+ * step, labels {@code (B, T)}; a softmax output layer of {@code k} units along the last axis,
+ * default loss {@code xe}. Weights, when {@code weighted(true)}, are {@code (B, T)}, one per label;
+ * give padded steps weight 0.
+ */
+public final class Classifier extends Model {
+  private Classifier(Builder b) {
+    super(ModelKind.RECURRENT_CLASSIFIER, b);
+  }
+
+  /** Starts a recurrent classifier. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The class probabilities at each step.
+   *
+   * @param x inputs {@code (B, T, I)}; not null
+   * @return {@code (B, T, k)}; never null
+   */
+  public INDArray predictProba(INDArray x) {
+    return output(x, defaultOutput());
+  }
+
+  /** The most probable class at each step (the first on ties): {@code (B, T)}, INT64. */
+  public INDArray predict(INDArray x) {
+    return predictProba(x).argMax(2).castTo(DataType.INT64);
+  }
+
+  /**
+   * The weighted accuracy over every step, {@code sum(w * correct) / sum(w)} (0 when every weight
+   * is 0): with weight 0 on padded steps, the accuracy on real steps only.
+   *
+   * @param x inputs {@code (B, T, I)}; not null
+   * @param labels labels {@code (B, T)}; not null
+   * @param w one weight per label, or null for all ones
+   */
+  public double score(INDArray x, INDArray labels, INDArray w) {
+    return accuracyScore(predict(x), labels, w);
+  }
+
+  /**
+   * Loads a recurrent classifier saved by {@link #save}.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if the file holds another kind of model or a loss's provider
+   *     is missing
+   */
+  public static Classifier load(Path path) throws IOException {
+    return load(path, ModelKind.RECURRENT_CLASSIFIER, Classifier.class);
+  }
+
+  /** Builds a {@link Classifier}. */
+  public static final class Builder extends Model.Builder<Classifier, Builder> {
+    private Builder() {}
+
+    @Override
+    public Classifier build() {
+      return new Classifier(this);
+    }
+  }
+}
