@@ -4,7 +4,6 @@ import com.google.inject.Injector;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.LossSpec;
-import io.github.javanets.loss.TargetKind;
 import io.github.javanets.train.Trainer;
 import io.github.javanets.train.Trainers;
 import java.io.IOException;
@@ -126,7 +125,7 @@ public abstract class Model {
    * @throws IllegalArgumentException for a loss this model cannot feed
    */
   public void addLoss(Loss loss) {
-    checkNeeds(Objects.requireNonNull(loss, "loss"));
+    ModelChecks.needs(kind, network, Objects.requireNonNull(loss, "loss"));
     losses.add(loss);
   }
 
@@ -143,7 +142,7 @@ public abstract class Model {
 
   /** Replaces every loss by {@code loss}. */
   public void setLoss(Loss loss) {
-    checkNeeds(Objects.requireNonNull(loss, "loss"));
+    ModelChecks.needs(kind, network, Objects.requireNonNull(loss, "loss"));
     losses.clear();
     losses.add(loss);
   }
@@ -154,45 +153,6 @@ public abstract class Model {
       p.putIfAbsent("weighted", true);
     }
     return registry.create(name, p);
-  }
-
-  private void checkNeeds(Loss loss) {
-    SortedSet<String> outputs = outputNames();
-    for (String name : loss.outputNames(network.defaultOutput())) {
-      if (!outputs.contains(name)) {
-        throw new IllegalArgumentException(
-            "Loss '"
-                + loss.name()
-                + "' reads output '"
-                + name
-                + "', which this "
-                + kind.title()
-                + " does not have. Outputs: "
-                + String.join(", ", outputs)
-                + ".");
-      }
-    }
-    if (!loss.targetName().equals(Dataset.TARGET) || loss.targetKind() == TargetKind.NONE) {
-      return;
-    }
-    boolean labels = loss.targetKind() == TargetKind.LABELS;
-    if (labels && kind.targetKind != TargetKind.LABELS) {
-      throw new IllegalArgumentException(
-          "Loss '"
-              + loss.name()
-              + "' needs class labels as its target, but a "
-              + kind.title()
-              + "'s target holds real values; use a Classifier, or a loss on values such as mse.");
-    }
-    if (!labels && kind.targetKind == TargetKind.LABELS) {
-      throw new IllegalArgumentException(
-          "Loss '"
-              + loss.name()
-              + "' needs real values as its target, but a "
-              + kind.title()
-              + "'s target holds class labels; use a loss on labels such as xe or hinge, or a"
-              + " Regressor.");
-    }
   }
 
   // ---------------------------------------------------------------- structure
@@ -279,31 +239,17 @@ public abstract class Model {
    */
   public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
     Objects.requireNonNull(options, "options");
-    check(Objects.requireNonNull(train, "train"), "training");
+    ModelChecks.dataset(kind, network, losses, Objects.requireNonNull(train, "train"), "training");
     if (valid != null) {
-      check(valid, "validation");
+      ModelChecks.dataset(kind, network, losses, valid, "validation");
     }
     int steps = ModelGraph.steps(network, kind.recurrent ? train.inputs().size(1) : 0);
     if (valid != null && kind.recurrent && network.unrolled()) {
-      checkLength(train, valid);
+      ModelChecks.sameLength(train, valid);
     }
     Trainer trainer = injector.getInstance(Trainers.class).get(options.algorithm());
     ModelGraph graph = trainingGraph(options.regularizers(), steps);
     return trainer.train(graph, train, valid, options);
-  }
-
-  private void checkLength(Dataset train, Dataset valid) {
-    long t = train.inputs().size(1);
-    long v = valid.inputs().size(1);
-    if (t != v) {
-      throw new IllegalArgumentException(
-          "The validation sequences have "
-              + v
-              + " steps but the training ones "
-              + t
-              + "; a network with rnn layers trains one graph unrolled over one length. Pad both"
-              + " to one length and give the padding weight 0.");
-    }
   }
 
   /**
@@ -313,7 +259,7 @@ public abstract class Model {
    * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers)
    */
   public Map<String, Double> evaluate(Dataset data) {
-    check(Objects.requireNonNull(data, "data"), "evaluation");
+    ModelChecks.dataset(kind, network, losses, Objects.requireNonNull(data, "data"), "evaluation");
     int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
     return Trainer.evaluate(
         trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
@@ -321,67 +267,6 @@ public abstract class Model {
 
   private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers, int steps) {
     return ModelGraph.training(kind, network, parameters, dataType, steps, losses, regularizers);
-  }
-
-  private void check(Dataset data, String role) {
-    INDArray x = data.inputs();
-    if (!fits(x, network.inputSize())) {
-      throw new IllegalArgumentException(
-          "The "
-              + role
-              + " dataset's 'inputs' have shape "
-              + Arrays.toString(x.shape())
-              + " but this "
-              + kind.title()
-              + " takes "
-              + expected(network.inputSize())
-              + ".");
-    }
-    for (Loss loss : losses) {
-      String array =
-          kind.autoencoder() && loss.targetName().equals(Dataset.TARGET)
-              ? Dataset.INPUTS
-              : loss.targetName();
-      INDArray target =
-          loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
-      INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
-      Map<String, long[]> shapes = new LinkedHashMap<>();
-      for (String name : loss.outputNames(network.defaultOutput())) {
-        long width = outputWidth(name);
-        shapes.put(
-            name,
-            kind.recurrent && !name.endsWith(":cell")
-                ? new long[] {x.size(0), x.size(1), width}
-                : new long[] {x.size(0), width});
-      }
-      loss.checkArrays(shapes, target, w);
-    }
-  }
-
-  private static INDArray require(Dataset data, String array, Loss loss, String role) {
-    if (!data.has(array)) {
-      throw new IllegalArgumentException(
-          "Loss '"
-              + loss.name()
-              + "' reads dataset array '"
-              + array
-              + "', which the "
-              + role
-              + " dataset lacks. Arrays: "
-              + String.join(", ", data.names())
-              + ".");
-    }
-    return data.array(array);
-  }
-
-  private long outputWidth(String output) {
-    String layer = output.substring(0, output.indexOf(':'));
-    for (Layer l : network.layers()) {
-      if (l.name().equals(layer)) {
-        return l.size();
-      }
-    }
-    throw new IllegalStateException(output);
   }
 
   // ---------------------------------------------------------------- use
@@ -441,7 +326,7 @@ public abstract class Model {
    */
   protected final INDArray decode(int from, INDArray z) {
     Layer code = network.layer(from);
-    if (!fits(Objects.requireNonNull(z, "z"), code.size())) {
+    if (!ModelChecks.fits(kind, Objects.requireNonNull(z, "z"), code.size())) {
       throw new IllegalArgumentException(
           "Codes have shape "
               + Arrays.toString(z.shape())
@@ -481,26 +366,17 @@ public abstract class Model {
 
   INDArray inputs(INDArray x) {
     Objects.requireNonNull(x, "x");
-    if (!fits(x, network.inputSize())) {
+    if (!ModelChecks.fits(kind, x, network.inputSize())) {
       throw new IllegalArgumentException(
           "Inputs have shape "
               + Arrays.toString(x.shape())
               + " but this "
               + kind.title()
               + " takes "
-              + expected(network.inputSize())
+              + ModelChecks.expected(kind, network.inputSize())
               + ".");
     }
     return x.dataType() == dataType ? x : x.castTo(dataType);
-  }
-
-  private boolean fits(INDArray x, int features) {
-    int rank = kind.recurrent ? 3 : 2;
-    return x.rank() == rank && x.size(rank - 1) == features;
-  }
-
-  private String expected(int features) {
-    return kind.recurrent ? "(batch, time, " + features + ") sequences" : "(N, " + features + ")";
   }
 
   private ModelGraph forwardGraph(INDArray x) {

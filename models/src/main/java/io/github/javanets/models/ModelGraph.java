@@ -17,7 +17,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A model's SameDiff graph: the layers, every named output, each loss's expression, the regularizer
@@ -275,11 +274,12 @@ final class ModelGraph implements TrainingProblem {
     }
     List<String> penaltyNames = new ArrayList<>();
     List<SDVariable> penalties = new ArrayList<>();
+    Penalties penaltyTerms = new Penalties(sd, net, kind.recurrent, type, this::param, outputs);
     regularizers.forEach(
         (r, weight) -> {
           if (r.isPenalty()) {
             penaltyNames.add(r.specName());
-            penalties.add(penalty(r).mul(weight));
+            penalties.add(penaltyTerms.of(r).mul(weight));
           }
         });
     SDVariable total = terms.get(0);
@@ -371,67 +371,6 @@ final class ModelGraph implements TrainingProblem {
 
   private SDVariable dataPlaceholder(String array, DataType t, long[] shape) {
     return data.computeIfAbsent(array, a -> sd.placeHolder("data." + a, t, shape));
-  }
-
-  private SDVariable penalty(Regularizer r) {
-    SDVariable sum = null;
-    for (int i = 1; i <= net.depth(); i++) {
-      SDVariable term = penalty(r, i);
-      if (term != null) {
-        sum = sum == null ? term : sum.add(term);
-      }
-    }
-    return sum != null ? sum : sd.constant(Nd4j.scalar(type, 0.0));
-  }
-
-  private SDVariable penalty(Regularizer r, int i) {
-    Layer layer = net.layer(i);
-    boolean hidden = i < net.depth();
-    boolean ownWeights = layer.form() != Layer.Form.TIED;
-    switch (r) {
-      case WEIGHT_L2:
-      case WEIGHT_L1:
-        {
-          SDVariable sum = null;
-          for (String name : net.weightNames(i)) {
-            SDVariable w = param(name);
-            SDVariable term = (r == Regularizer.WEIGHT_L2 ? square(w) : sd.math().abs(w)).mean();
-            sum = sum == null ? term : sum.add(term);
-          }
-          return sum;
-        }
-      case HIDDEN_L1:
-        return hidden ? sd.math().abs(outputs.get(layer.name() + ":out")).mean() : null;
-      case CONTRACTIVE:
-        {
-          if (!hidden) {
-            return null;
-          }
-          if (layer.form().recurrent()) {
-            throw new IllegalArgumentException(
-                "Regularizer 'contractive' needs dense hidden layers, but layer '"
-                    + layer.name()
-                    + "' is "
-                    + layer.form().specName()
-                    + "; train this network without it.");
-          }
-          SDVariable w = param(net.weightName(ownWeights ? i : net.mirror(i)));
-          // ||dh/dx||_F^2 per row = sum_j act'(pre_j)^2 * sum_i W_ij^2 (W transposed when tied).
-          SDVariable columns = square(w).sum(ownWeights ? 0 : 1);
-          SDVariable slope =
-              layer
-                  .activation()
-                  .derivative(
-                      sd, outputs.get(layer.name() + ":pre"), outputs.get(layer.name() + ":out"));
-          return square(slope).mul(columns).sum(kind.recurrent ? 2 : 1).mean();
-        }
-      default:
-        return null;
-    }
-  }
-
-  private static SDVariable square(SDVariable x) {
-    return x.mul(x);
   }
 
   @Override

@@ -1,0 +1,156 @@
+package io.github.javanets.models;
+
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.TargetKind;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What a model checks before it takes a loss or trains on a dataset, with the messages users see.
+ */
+final class ModelChecks {
+  private ModelChecks() {}
+
+  /**
+   * Checks that a model can feed a loss: the outputs it reads exist and its target kind suits the
+   * model's target.
+   *
+   * @throws IllegalArgumentException saying what to use instead
+   */
+  static void needs(ModelKind kind, Network network, Loss loss) {
+    Set<String> outputs = network.outputNames();
+    for (String name : loss.outputNames(network.defaultOutput())) {
+      if (!outputs.contains(name)) {
+        throw new IllegalArgumentException(
+            "Loss '"
+                + loss.name()
+                + "' reads output '"
+                + name
+                + "', which this "
+                + kind.title()
+                + " does not have. Outputs: "
+                + String.join(", ", outputs)
+                + ".");
+      }
+    }
+    if (!loss.targetName().equals(Dataset.TARGET) || loss.targetKind() == TargetKind.NONE) {
+      return;
+    }
+    boolean labels = loss.targetKind() == TargetKind.LABELS;
+    if (labels && kind.targetKind != TargetKind.LABELS) {
+      throw new IllegalArgumentException(
+          "Loss '"
+              + loss.name()
+              + "' needs class labels as its target, but a "
+              + kind.title()
+              + "'s target holds real values; use a Classifier, or a loss on values such as mse.");
+    }
+    if (!labels && kind.targetKind == TargetKind.LABELS) {
+      throw new IllegalArgumentException(
+          "Loss '"
+              + loss.name()
+              + "' needs real values as its target, but a "
+              + kind.title()
+              + "'s target holds class labels; use a loss on labels such as xe or hinge, or a"
+              + " Regressor.");
+    }
+  }
+
+  /** Checks that training and validation sequences have one length (for unrolled rnn layers). */
+  static void sameLength(Dataset train, Dataset valid) {
+    long t = train.inputs().size(1);
+    long v = valid.inputs().size(1);
+    if (t != v) {
+      throw new IllegalArgumentException(
+          "The validation sequences have "
+              + v
+              + " steps but the training ones "
+              + t
+              + "; a network with rnn layers trains one graph unrolled over one length. Pad both"
+              + " to one length and give the padding weight 0.");
+    }
+  }
+
+  /**
+   * Checks a dataset against the model's input and every loss's target and weights.
+   *
+   * @param role "training", "validation" or "evaluation", for messages
+   * @throws IllegalArgumentException naming the array and what is wrong
+   */
+  static void dataset(
+      ModelKind kind, Network network, List<Loss> losses, Dataset data, String role) {
+    INDArray x = data.inputs();
+    if (!fits(kind, x, network.inputSize())) {
+      throw new IllegalArgumentException(
+          "The "
+              + role
+              + " dataset's 'inputs' have shape "
+              + Arrays.toString(x.shape())
+              + " but this "
+              + kind.title()
+              + " takes "
+              + expected(kind, network.inputSize())
+              + ".");
+    }
+    for (Loss loss : losses) {
+      String array =
+          kind.autoencoder() && loss.targetName().equals(Dataset.TARGET)
+              ? Dataset.INPUTS
+              : loss.targetName();
+      INDArray target =
+          loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
+      INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
+      Map<String, long[]> shapes = new LinkedHashMap<>();
+      for (String name : loss.outputNames(network.defaultOutput())) {
+        long width = outputWidth(network, name);
+        shapes.put(
+            name,
+            kind.recurrent && !name.endsWith(":cell")
+                ? new long[] {x.size(0), x.size(1), width}
+                : new long[] {x.size(0), width});
+      }
+      loss.checkArrays(shapes, target, w);
+    }
+  }
+
+  private static INDArray require(Dataset data, String array, Loss loss, String role) {
+    if (!data.has(array)) {
+      throw new IllegalArgumentException(
+          "Loss '"
+              + loss.name()
+              + "' reads dataset array '"
+              + array
+              + "', which the "
+              + role
+              + " dataset lacks. Arrays: "
+              + String.join(", ", data.names())
+              + ".");
+    }
+    return data.array(array);
+  }
+
+  private static long outputWidth(Network network, String output) {
+    String layer = output.substring(0, output.indexOf(':'));
+    for (Layer l : network.layers()) {
+      if (l.name().equals(layer)) {
+        return l.size();
+      }
+    }
+    throw new IllegalStateException(output);
+  }
+
+  /** Whether {@code x} is (N, features), or (batch, time, features) for recurrent kinds. */
+  static boolean fits(ModelKind kind, INDArray x, int features) {
+    int rank = kind.recurrent ? 3 : 2;
+    return x.rank() == rank && x.size(rank - 1) == features;
+  }
+
+  /** The shape {@link #fits} accepts, in words. */
+  static String expected(ModelKind kind, int features) {
+    return kind.recurrent ? "(batch, time, " + features + ") sequences" : "(N, " + features + ")";
+  }
+}
