@@ -12,17 +12,14 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the seed
  * each epoch, gradients of the objective by {@code calculateGradientsAndOutputs} (which also yields
- * every monitor, without a second forward pass), one DL4J {@link GradientUpdater} per parameter,
- * validation before every {@code validateEvery}-th epoch and after the last, and the listeners
- * (early stopping, NaN guard, ...) told at each step. The best validated parameters are restored at
- * the end. Get one from {@link Trainers}.
+ * every monitor, without a second forward pass), one DL4J {@code GradientUpdater} per parameter
+ * (with a gradient buffer allocated once per run), validation before every {@code validateEvery}-th
+ * epoch and after the last, and the listeners (early stopping, NaN guard, ...) told at each step.
+ * The best validated parameters are restored at the end. Get one from {@link Trainers}.
  */
 public final class Trainer {
   private final String name;
@@ -61,7 +58,7 @@ public final class Trainer {
     int batchSize = options.batchSize();
     int batches = (int) ((train.rows() + batchSize - 1) / batchSize);
     TrainingRun run = new TrainingRun(problem, options, batches);
-    Map<String, GradientUpdater<?>> updaters = updaters(problem, options);
+    ParameterUpdate update = new ParameterUpdate(problem.parameters(), algorithm.updater(options));
     Random noise = new Random(options.seed());
     Random order = new Random(options.seed() ^ 0x5DEECE66DL);
     List<TrainingResult.Epoch> history = new ArrayList<>();
@@ -79,7 +76,7 @@ public final class Trainer {
           }
         }
         Map<String, Double> trainMonitors =
-            epoch(problem, train, run, updaters, noise, shuffled(batches, order), epoch);
+            epoch(problem, train, run, update, noise, shuffled(batches, order), epoch);
         TrainingResult.Epoch record = new TrainingResult.Epoch(epoch, trainMonitors, validMonitors);
         history.add(record);
         listeners.forEach(l -> l.onEpoch(run, record));
@@ -126,7 +123,7 @@ public final class Trainer {
       TrainingProblem problem,
       Dataset train,
       TrainingRun run,
-      Map<String, GradientUpdater<?>> updaters,
+      ParameterUpdate update,
       Random noise,
       int[] order,
       int epoch) {
@@ -145,54 +142,9 @@ public final class Trainer {
       int batchIndex = b;
       listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
       sums.add(monitors, batch.rows());
-      apply(
-          problem, result.getGradients(), updaters, run.options(), epoch * order.length + b, epoch);
+      update.apply(result.getGradients(), run.options(), epoch * order.length + b, epoch);
     }
     return sums.means();
-  }
-
-  private static void apply(
-      TrainingProblem problem,
-      Map<String, INDArray> gradients,
-      Map<String, GradientUpdater<?>> updaters,
-      TrainOptions options,
-      int iteration,
-      int epoch) {
-    double scale = 1.0;
-    if (options.maxGradientNorm() > 0) {
-      double squares = 0;
-      for (INDArray g : gradients.values()) {
-        double n = g.norm2Number().doubleValue();
-        squares += n * n;
-      }
-      double norm = Math.sqrt(squares);
-      if (norm > options.maxGradientNorm()) {
-        scale = options.maxGradientNorm() / norm;
-      }
-    }
-    for (Map.Entry<String, INDArray> p : problem.parameters().entrySet()) {
-      INDArray g = gradients.get(p.getKey());
-      if (g == null) {
-        continue;
-      }
-      INDArray flat = g.dup('c').reshape('c', 1, g.length());
-      if (scale != 1.0) {
-        flat.muli(scale);
-      }
-      updaters.get(p.getKey()).applyUpdater(flat, iteration, epoch);
-      p.getValue().subi(flat.reshape('c', p.getValue().shape()));
-    }
-  }
-
-  private Map<String, GradientUpdater<?>> updaters(TrainingProblem problem, TrainOptions options) {
-    IUpdater config = algorithm.updater(options);
-    Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
-    for (Map.Entry<String, INDArray> p : problem.parameters().entrySet()) {
-      long size = config.stateSize(p.getValue().length());
-      INDArray state = size == 0 ? null : Nd4j.zeros(p.getValue().dataType(), 1, size);
-      updaters.put(p.getKey(), config.instantiate(state, true));
-    }
-    return updaters;
   }
 
   private static Map<String, Double> values(TrainingProblem problem, Map<String, INDArray> out) {
