@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** What {@code javanets evaluate} does: reads a labelled file and prints monitors and score. */
+/**
+ * What {@code javanets evaluate} does: reads a labelled file and prints monitors and score. For a
+ * recurrent model, the rows are grouped by the model's sequence column and padded with weight 0, so
+ * the padding counts in no monitor and no score.
+ */
 final class Evaluation {
   private Evaluation() {}
 
@@ -28,7 +32,9 @@ final class Evaluation {
       throw new IllegalArgumentException(
           cmd.model + " holds an unweighted model: drop --weights-column and --weights-file.");
     }
-    Dataset data = DataReader.read(table, info, true, weights).dataset();
+    TableData rows = DataReader.read(table, info, true, weights);
+    Examples examples = Examples.of(rows, table, info, "the model's sequence column");
+    Dataset data = examples.dataset(examples.steps());
     Map<String, Double> monitors = model.evaluate(data);
     out.println(
         "Evaluated "
@@ -36,15 +42,12 @@ final class Evaluation {
             + " on "
             + table.name()
             + ", "
-            + table.rows()
-            + " rows"
+            + examples.summary()
             + (weights.isAllOnes() ? ", every weight 1" : "")
             + ".");
     TextTable t = TextTable.withHeader("monitor", "value");
     monitors.forEach((name, value) -> t.row(name, Numbers.format(value)));
-    t.row(
-        "score",
-        Numbers.format(score(saved.type(), model, data)) + " (" + scoreName(saved.type()) + ")");
+    t.row("score", Numbers.format(score(saved, data)) + " (" + scoreName(saved.type()) + ")");
     t.print(out, "  ");
     out.flush();
   }
@@ -66,14 +69,32 @@ final class Evaluation {
         : Weights.allOnes();
   }
 
-  private static double score(ModelType type, Model model, Dataset data) {
-    switch (type) {
+  private static double score(SavedModel saved, Dataset data) {
+    Model model = saved.model();
+    if (saved.recurrent()) {
+      return sequenceScore(saved.type(), model, data);
+    }
+    switch (saved.type()) {
       case CLASSIFIER:
         return ((Classifier) model).score(data.inputs(), data.target(), data.weights());
       case REGRESSOR:
         return ((Regressor) model).score(data.inputs(), data.target(), data.weights());
       default:
         return ((Autoencoder) model).score(data.inputs());
+    }
+  }
+
+  private static double sequenceScore(ModelType type, Model model, Dataset data) {
+    switch (type) {
+      case CLASSIFIER:
+        return ((io.github.javanets.models.recurrent.Classifier) model)
+            .score(data.inputs(), data.target(), data.weights());
+      case REGRESSOR:
+        return ((io.github.javanets.models.recurrent.Regressor) model)
+            .score(data.inputs(), data.target(), data.weights());
+      default:
+        return ((io.github.javanets.models.recurrent.Autoencoder) model)
+            .score(data.inputs(), data.weights());
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * What the command line saves in a model's metadata so that {@code predict} and {@code evaluate}
  * read the right columns: the model type, the input and target column names, the class names of a
- * classifier (class id {@code i} is {@code classes.get(i)}) and the weights column, if any. Lists
- * are stored as JSON arrays. Immutable.
+ * classifier (class id {@code i} is {@code classes.get(i)}), the weights column, if any, and, for a
+ * recurrent model, the sequence column whose value groups rows into sequences. Lists are stored as
+ * JSON arrays. Immutable.
  */
 final class ModelInfo {
   static final String KIND = "kind";
@@ -20,6 +21,7 @@ final class ModelInfo {
   static final String TARGETS = "target_columns";
   static final String CLASSES = "classes";
   static final String WEIGHTS = "weights_column";
+  static final String SEQUENCE = "sequence_column";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -29,18 +31,21 @@ final class ModelInfo {
   private final List<String> targets;
   private final List<String> classes;
   private final String weightsColumn;
+  private final String sequenceColumn;
 
   ModelInfo(
       ModelType type,
       List<String> inputs,
       List<String> targets,
       List<String> classes,
-      String weightsColumn) {
+      String weightsColumn,
+      String sequenceColumn) {
     this.type = Objects.requireNonNull(type, "type");
     this.inputs = List.copyOf(inputs);
     this.targets = List.copyOf(targets);
     this.classes = List.copyOf(classes);
     this.weightsColumn = weightsColumn;
+    this.sequenceColumn = sequenceColumn;
   }
 
   ModelType type() {
@@ -67,6 +72,16 @@ final class ModelInfo {
     return weightsColumn;
   }
 
+  /** The sequence column of a recurrent model, or null for a feed-forward one. */
+  String sequenceColumn() {
+    return sequenceColumn;
+  }
+
+  /** The model's class name: {@code "Regressor"} or {@code "recurrent.Regressor"}. */
+  String title() {
+    return (sequenceColumn == null ? "" : "recurrent.") + type.title();
+  }
+
   /** The width of the model's output: classes, targets or inputs. */
   int outputs() {
     return type == ModelType.CLASSIFIER
@@ -85,6 +100,9 @@ final class ModelInfo {
     }
     if (weightsColumn != null) {
       m.put(WEIGHTS, weightsColumn);
+    }
+    if (sequenceColumn != null) {
+      m.put(SEQUENCE, sequenceColumn);
     }
     return m;
   }
@@ -106,7 +124,8 @@ final class ModelInfo {
         list(metadata, INPUTS),
         list(metadata, TARGETS),
         list(metadata, CLASSES),
-        metadata.get(WEIGHTS));
+        metadata.get(WEIGHTS),
+        metadata.get(SEQUENCE));
   }
 
   private static String json(List<String> values) {

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** What {@code javanets predict} does: reads the inputs, predicts, prints one line per row. */
+/**
+ * What {@code javanets predict} does: reads the inputs, predicts, prints one line per row. For a
+ * recurrent model, the rows are grouped by the model's sequence column and padded, and the lines
+ * still come one per input row, in input order.
+ */
 final class Prediction {
   private Prediction() {}
 
@@ -25,22 +29,33 @@ final class Prediction {
               + saved.type().title()
               + ".");
     }
-    INDArray x = DataReader.read(table, info, false, Weights.none()).inputs();
+    TableData data = DataReader.read(table, info, false, Weights.none());
+    Examples examples = Examples.of(data, table, info, "the model's sequence column");
+    INDArray x = examples.inputs();
     if (cmd.header) {
       out.println(String.join(",", header(saved.type(), info, cmd.proba)));
     }
     if (saved.type() == ModelType.CLASSIFIER && !cmd.proba) {
-      INDArray ids = ((Classifier) saved.model()).predict(x);
+      INDArray ids = examples.perRow(classes(saved, x));
       for (long r = 0; r < ids.length(); r++) {
         out.println(info.classes().get((int) ids.getLong(r)));
       }
     } else {
-      printRows(out, predict(saved, x));
+      printRows(out, examples.perRow(predict(saved, x)));
     }
     out.flush();
   }
 
+  private static INDArray classes(SavedModel saved, INDArray x) {
+    return saved.recurrent()
+        ? ((io.github.javanets.models.recurrent.Classifier) saved.model()).predict(x)
+        : ((Classifier) saved.model()).predict(x);
+  }
+
   private static INDArray predict(SavedModel saved, INDArray x) {
+    if (saved.recurrent()) {
+      return predictSequences(saved, x);
+    }
     switch (saved.type()) {
       case CLASSIFIER:
         return ((Classifier) saved.model()).predictProba(x);
@@ -48,6 +63,17 @@ final class Prediction {
         return ((Regressor) saved.model()).predict(x);
       default:
         return ((Autoencoder) saved.model()).predict(x);
+    }
+  }
+
+  private static INDArray predictSequences(SavedModel saved, INDArray x) {
+    switch (saved.type()) {
+      case CLASSIFIER:
+        return ((io.github.javanets.models.recurrent.Classifier) saved.model()).predictProba(x);
+      case REGRESSOR:
+        return ((io.github.javanets.models.recurrent.Regressor) saved.model()).predict(x);
+      default:
+        return ((io.github.javanets.models.recurrent.Autoencoder) saved.model()).predict(x);
     }
   }
 

@@ -12,17 +12,20 @@ import java.util.List;
 /**
  * A model file loaded for {@code predict} or {@code evaluate}, with the columns it reads. A model
  * saved by {@code javanets train} names its columns in its metadata; one saved by a program without
- * them reads the first columns of the file as inputs, then the targets.
+ * them reads the first columns of the file as inputs, then the targets. A recurrent model also
+ * names its sequence column, which groups the rows into sequences.
  */
 final class SavedModel {
   private final Model model;
   private final ModelType type;
   private final ModelInfo saved;
+  private final Path path;
 
-  private SavedModel(Model model, ModelType type, ModelInfo saved) {
+  private SavedModel(Model model, ModelType type, ModelInfo saved, Path path) {
     this.model = model;
     this.type = type;
     this.saved = saved;
+    this.path = path;
   }
 
   /**
@@ -48,11 +51,27 @@ final class SavedModel {
       throw new IllegalArgumentException(
           "--model file '" + path + "' is not a javanets model file: " + e.getMessage(), e);
     }
-    ModelType type =
-        model instanceof Regressor
-            ? ModelType.REGRESSOR
-            : model instanceof Classifier ? ModelType.CLASSIFIER : ModelType.AUTOENCODER;
-    return new SavedModel(model, type, ModelInfo.fromMetadata(model.metadata(), type));
+    ModelType type = type(model);
+    return new SavedModel(model, type, ModelInfo.fromMetadata(model.metadata(), type), path);
+  }
+
+  private static ModelType type(Model model) {
+    if (model instanceof Regressor
+        || model instanceof io.github.javanets.models.recurrent.Regressor) {
+      return ModelType.REGRESSOR;
+    }
+    if (model instanceof Classifier
+        || model instanceof io.github.javanets.models.recurrent.Classifier) {
+      return ModelType.CLASSIFIER;
+    }
+    return ModelType.AUTOENCODER;
+  }
+
+  /** Whether the model takes sequences. */
+  boolean recurrent() {
+    return model instanceof io.github.javanets.models.recurrent.Regressor
+        || model instanceof io.github.javanets.models.recurrent.Classifier
+        || model instanceof io.github.javanets.models.recurrent.Autoencoder;
   }
 
   Model model() {
@@ -65,6 +84,15 @@ final class SavedModel {
 
   /** The model's columns, from its metadata or, without it, by position in {@code table}. */
   ModelInfo info(CsvTable table) {
+    if (recurrent() && (saved == null || saved.sequenceColumn() == null)) {
+      throw new IllegalArgumentException(
+          "--model file '"
+              + path
+              + "' holds a recurrent model without a '"
+              + ModelInfo.SEQUENCE
+              + "' metadata entry: the column that groups rows into sequences is unknown. Train it"
+              + " with javanets train --recurrent --sequence-column NAME.");
+    }
     if (saved != null) {
       return saved;
     }
@@ -84,7 +112,7 @@ final class SavedModel {
     }
     List<String> targetColumns = header.subList(inputs, Math.min(header.size(), inputs + targets));
     List<String> classes = type == ModelType.CLASSIFIER ? numbers(outputs) : List.of();
-    return new ModelInfo(type, header.subList(0, inputs), targetColumns, classes, null);
+    return new ModelInfo(type, header.subList(0, inputs), targetColumns, classes, null, null);
   }
 
   private static List<String> numbers(int n) {
@@ -93,7 +121,8 @@ final class SavedModel {
 
   /** One line naming the model: {@code Classifier 4,16:tanh,3 (xe)}. */
   String describe() {
-    StringBuilder b = new StringBuilder(type.title()).append(' ');
+    String title = (recurrent() ? "recurrent." : "") + type.title();
+    StringBuilder b = new StringBuilder(title).append(' ');
     List<Layer> layers = model.layers();
     for (int i = 0; i < layers.size(); i++) {
       b.append(i == 0 ? "" : ",").append(layers.get(i));

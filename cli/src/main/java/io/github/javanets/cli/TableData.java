@@ -49,6 +49,32 @@ final class TableData {
     return new TableData(x, y, l, w);
   }
 
+  /** The input rows, {@code [N][I]}; not copied. */
+  double[][] inputRows() {
+    return inputs;
+  }
+
+  /** The target rows {@code [N][O]} of a regressor, or null; not copied. */
+  double[][] targetRows() {
+    return targets;
+  }
+
+  /** The class ids of a classifier's rows, or null; not copied. */
+  long[] labelRows() {
+    return labels;
+  }
+
+  /** The weight rows, or null; not copied. */
+  double[][] weightRows() {
+    return weights;
+  }
+
+  /** The width of a row's values target: the targets', or the inputs' for an autoencoder. */
+  int outputWidth() {
+    double[][] values = targets != null ? targets : inputs;
+    return values.length == 0 ? 0 : values[0].length;
+  }
+
   /** The inputs, {@code (N, I)} FLOAT. */
   INDArray inputs() {
     return matrix(inputs);

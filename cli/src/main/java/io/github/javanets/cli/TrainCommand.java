@@ -42,11 +42,27 @@ final class TrainCommand implements Callable<Integer> {
   ModelType model;
 
   @Option(
+      names = "--recurrent",
+      description =
+          "Train a recurrent model on sequences: the rows with one value of --sequence-column form"
+              + " a sequence, in file order; shorter sequences are padded with weight 0.")
+  boolean recurrent;
+
+  @Option(
+      names = "--sequence-column",
+      paramLabel = "NAME",
+      description =
+          "With --recurrent: the column whose value says which sequence a row belongs to (neither"
+              + " an input nor a target).")
+  String sequenceColumn;
+
+  @Option(
       names = "--layers",
       paramLabel = "SPECS",
       description =
           "Layer specs, input first, separated by commas, as in 4,16:tanh,3 (size[:form][:activation];"
-              + " default: <inputs>,16:tanh,<outputs>).")
+              + " default: <inputs>,16:tanh,<outputs>, or <inputs>,16:lstm,<outputs> with"
+              + " --recurrent).")
   String layers;
 
   @Option(
@@ -110,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
       names = "--valid-fraction",
       paramLabel = "F",
       description =
-          "The share of --data rows held out for validation after shuffling with --seed, in"
+          "The share of --data rows (sequences with --recurrent) held out for validation after shuffling with --seed, in"
               + " [0, 1) (default: 0.2; 0 validates on the training data).")
   Double validFraction;
 
@@ -139,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
       names = "--batch-size",
       paramLabel = "N",
       defaultValue = "16",
-      description = "Rows per minibatch (default: ${DEFAULT-VALUE}).")
+      description = "Rows (sequences with --recurrent) per minibatch (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(

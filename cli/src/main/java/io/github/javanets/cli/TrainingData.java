@@ -1,5 +1,6 @@
 package io.github.javanets.cli;
 
+import io.github.javanets.models.Dataset;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,21 +10,22 @@ import java.util.Random;
 
 /**
  * The data of a training run, read from the {@code train} options: which columns are inputs,
- * targets and weights, the classes of a classifier, and the training and validation rows (a file
- * given with {@code --valid}, or a shuffled share of {@code --data}).
+ * targets and weights, the classes of a classifier, the sequence column of a recurrent model, and
+ * the training and validation examples (a file given with {@code --valid}, or a shuffled share of
+ * {@code --data}): rows, or whole sequences of rows with {@code --recurrent}.
  */
 final class TrainingData {
   /** The embedded default data set. */
   static final String IRIS = "iris.csv";
 
   private final ModelInfo info;
-  private final TableData train;
-  private final TableData valid;
+  private final Examples train;
+  private final Examples valid;
   private final String dataName;
   private final String description;
 
   private TrainingData(
-      ModelInfo info, TableData train, TableData valid, String dataName, String description) {
+      ModelInfo info, Examples train, Examples valid, String dataName, String description) {
     this.info = info;
     this.train = train;
     this.valid = valid;
@@ -47,30 +49,46 @@ final class TrainingData {
     Weights weights =
         weightsTable != null
             ? Weights.file(weightsTable)
-            : cmd.weightsColumn != null ? Weights.column(cmd.weightsColumn) : Weights.none();
-    TableData all = DataReader.read(table, info, true, weights);
+            : cmd.weightsColumn != null
+                ? Weights.column(cmd.weightsColumn)
+                : cmd.recurrent ? Weights.allOnes() : Weights.none();
+    Examples all = examples(table, info, weights);
     if (validTable != null) {
       Weights validWeights = weightsTable != null ? Weights.allOnes() : weights;
-      TableData valid = DataReader.read(validTable, info, true, validWeights);
+      Examples valid = examples(validTable, info, validWeights);
       String text =
           String.format(
               Locale.ROOT,
-              "%s, %d rows; validation: %s, %d rows",
+              "%s, %s; validation: %s, %s",
               table.name(),
-              all.rows(),
+              all.summary(),
               validTable.name(),
-              valid.rows());
+              valid.summary());
       return new TrainingData(info, all, valid, table.name(), text);
     }
     if (fraction == 0) {
-      String text = table.name() + ", " + all.rows() + " rows, also used for validation";
+      String text = table.name() + ", " + all.summary() + ", also used for validation";
       return new TrainingData(info, all, null, table.name(), text);
     }
     return split(info, all, fraction, cmd.seed, table.name());
   }
 
+  private static Examples examples(CsvTable table, ModelInfo info, Weights weights) {
+    TableData data = DataReader.read(table, info, true, weights);
+    return Examples.of(data, table, info, "--sequence-column");
+  }
+
   /** Checks the options that go together; returns the validation fraction. */
   private static double checkOptions(TrainCommand cmd) {
+    if (cmd.recurrent && cmd.sequenceColumn == null) {
+      throw new IllegalArgumentException(
+          "--recurrent needs --sequence-column NAME, the column whose value says which sequence"
+              + " each row belongs to.");
+    }
+    if (!cmd.recurrent && cmd.sequenceColumn != null) {
+      throw new IllegalArgumentException(
+          "--sequence-column groups rows into sequences for a recurrent model: add --recurrent.");
+    }
     if (cmd.valid != null && cmd.validFraction != null) {
       throw new IllegalArgumentException("Give --valid or --valid-fraction, not both.");
     }
@@ -91,15 +109,19 @@ final class TrainingData {
   }
 
   private static TrainingData split(
-      ModelInfo info, TableData all, double fraction, long seed, String name) {
-    int n = all.rows();
+      ModelInfo info, Examples all, double fraction, long seed, String name) {
+    int n = all.count();
     int held = (int) Math.round(n * fraction);
     if (n < 2) {
+      String noun = all.noun();
       throw new IllegalArgumentException(
-          name
-              + " has "
-              + n
-              + " row: too few to hold out validation rows; use --valid-fraction 0.");
+          String.format(
+              Locale.ROOT,
+              "%s has %d %s: too few to hold out validation %s; use --valid-fraction 0.",
+              name,
+              n,
+              noun.substring(0, noun.length() - 1),
+              noun));
     }
     held = Math.max(1, Math.min(n - 1, held));
     List<Integer> order = new ArrayList<>();
@@ -110,14 +132,13 @@ final class TrainingData {
     int[] validRows = order.subList(0, held).stream().mapToInt(Integer::intValue).toArray();
     int[] trainRows = order.subList(held, n).stream().mapToInt(Integer::intValue).toArray();
     String text =
-        name
-            + ", "
-            + n
-            + " rows: "
-            + trainRows.length
-            + " for training, "
-            + held
-            + " for validation";
+        String.format(
+            Locale.ROOT,
+            "%s, %s: %d for training, %d for validation",
+            name,
+            all.summary(),
+            trainRows.length,
+            held);
     return new TrainingData(info, all.select(trainRows), all.select(validRows), name, text);
   }
 
@@ -147,6 +168,7 @@ final class TrainingData {
             "Column '" + cmd.weightsColumn + "' cannot be both a target and the weights column.");
       }
     }
+    checkSequenceColumn(cmd, table, targets);
     List<String> inputs = inputs(cmd, table, targets);
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException(
@@ -156,7 +178,26 @@ final class TrainingData {
     if (cmd.model == ModelType.CLASSIFIER) {
       classes = classes(targets.get(0), table, validTable);
     }
-    return new ModelInfo(cmd.model, inputs, targets, classes, cmd.weightsColumn);
+    return new ModelInfo(
+        cmd.model, inputs, targets, classes, cmd.weightsColumn, cmd.sequenceColumn);
+  }
+
+  /** Checks that the sequence column, if any, exists and has no other role. */
+  private static void checkSequenceColumn(TrainCommand cmd, CsvTable table, List<String> targets) {
+    String column = cmd.sequenceColumn;
+    if (column == null) {
+      return;
+    }
+    table.column(column, "--sequence-column");
+    if (targets.contains(column)
+        || column.equals(cmd.weightsColumn)
+        || cmd.inputColumns.contains(column)) {
+      throw new IllegalArgumentException(
+          "Column '"
+              + column
+              + "' is the --sequence-column: it cannot also be an input, a target or the weights"
+              + " column.");
+    }
   }
 
   /** The {@code --input-column}s, or every column that is not a target or the weights. */
@@ -165,6 +206,7 @@ final class TrainingData {
       List<String> inputs = new ArrayList<>(table.header());
       inputs.removeAll(targets);
       inputs.remove(cmd.weightsColumn);
+      inputs.remove(cmd.sequenceColumn);
       return inputs;
     }
     for (String input : cmd.inputColumns) {
@@ -202,14 +244,22 @@ final class TrainingData {
     return info;
   }
 
-  /** The training rows. */
-  TableData train() {
-    return train;
+  /** The training data; sequences are padded to the longest of training and validation. */
+  Dataset trainSet() {
+    return train.dataset(steps());
   }
 
-  /** The validation rows, or null to validate on the training rows. */
-  TableData valid() {
-    return valid;
+  /** The validation data, or null to validate on the training data. */
+  Dataset validSet() {
+    return valid == null ? null : valid.dataset(steps());
+  }
+
+  /**
+   * One length for every sequence: a network with an {@code rnn} layer trains and validates on one
+   * graph unrolled over one length.
+   */
+  private int steps() {
+    return Math.max(train.steps(), valid == null ? 0 : valid.steps());
   }
 
   /** The name of the data file, for messages. */

@@ -40,6 +40,7 @@ final class TrainingJob {
   /** Runs the job. */
   void run() throws IOException {
     TrainOptions options = options();
+    LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
     TrainingData data = TrainingData.read(cmd);
     ModelInfo info = data.info();
     List<Layer> layers = LayerSpecs.resolve(cmd.layers, info, data.dataName());
@@ -56,10 +57,10 @@ final class TrainingJob {
     out.println("Model: " + describe(info, layers, model, options) + ".");
     out.flush();
 
-    Dataset train = data.train().dataset();
-    Dataset valid = data.valid() == null ? null : data.valid().dataset();
+    Dataset train = data.trainSet();
+    Dataset valid = data.validSet();
     TrainingResult result = train(model, train, valid, options);
-    report(result, model.evaluate(train), data.valid() == null ? "valid=train" : "valid");
+    report(result, model.evaluate(train), valid == null ? "valid=train" : "valid");
     model.save(cmd.save);
     out.println("Saved the model to " + cmd.save);
     Plot.write(result, cmd.plot);
@@ -69,7 +70,7 @@ final class TrainingJob {
 
   private static String describe(
       ModelInfo info, List<Layer> layers, Model model, TrainOptions options) {
-    return info.type().title()
+    return info.title()
         + " "
         + layers.stream().map(Layer::toString).collect(Collectors.joining(","))
         + "; losses "
@@ -136,24 +137,37 @@ final class TrainingJob {
   }
 
   private Model build(ModelInfo info, List<Layer> layers, List<String> losses, Injector injector) {
-    Model.Builder<?, ?> b;
-    switch (info.type()) {
-      case REGRESSOR:
-        b = Regressor.builder();
-        break;
-      case CLASSIFIER:
-        b = Classifier.builder();
-        break;
-      default:
-        b = Autoencoder.builder();
-        break;
-    }
-    b.layers(layers.toArray()).weighted(info.weightsColumn() != null || cmd.weightsFile != null);
+    Model.Builder<?, ?> b = cmd.recurrent ? recurrentBuilder(info.type()) : builder(info.type());
+    b.layers(layers.toArray());
+    b.weighted(cmd.recurrent || info.weightsColumn() != null || cmd.weightsFile != null);
     b.seed(cmd.seed).injector(injector);
     losses.forEach(b::loss);
     Model model = b.build();
     model.metadata().putAll(info.toMetadata());
     return model;
+  }
+
+  private static Model.Builder<?, ?> builder(ModelType type) {
+    switch (type) {
+      case REGRESSOR:
+        return Regressor.builder();
+      case CLASSIFIER:
+        return Classifier.builder();
+      default:
+        return Autoencoder.builder();
+    }
+  }
+
+  /** A recurrent model's builder: it is always weighted, with weight 0 on padded steps. */
+  private static Model.Builder<?, ?> recurrentBuilder(ModelType type) {
+    switch (type) {
+      case REGRESSOR:
+        return io.github.javanets.models.recurrent.Regressor.builder();
+      case CLASSIFIER:
+        return io.github.javanets.models.recurrent.Classifier.builder();
+      default:
+        return io.github.javanets.models.recurrent.Autoencoder.builder();
+    }
   }
 
   private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
