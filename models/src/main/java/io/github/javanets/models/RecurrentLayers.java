@@ -50,7 +50,8 @@ final class RecurrentLayers {
   }
 
   /**
-   * Checks that the op of a resolved lstm or gru layer computes its activation.
+   * Checks that the op of a resolved lstm or gru layer can compute it: at least 2 units, and an
+   * activation the op has.
    *
    * @throws IllegalArgumentException quoting the spec and listing what is accepted
    */
@@ -59,6 +60,15 @@ final class RecurrentLayers {
         resolved.form() == Layer.Form.LSTM
             ? LSTM_ACTIVATIONS
             : resolved.form() == Layer.Form.GRU ? GRU_ACTIVATIONS : null;
+    if (accepted != null && resolved.size() < 2) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + spec
+              + "' ("
+              + resolved.name()
+              + ") has 1 unit; lstm and gru layers need at least 2 (the 1.0.0-M2.1 ops fail on"
+              + " one). Use 2 units, or an rnn layer.");
+    }
     if (accepted == null || accepted.contains(resolved.activation())) {
       return;
     }

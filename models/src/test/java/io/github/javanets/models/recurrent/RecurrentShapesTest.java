@@ -110,4 +110,23 @@ class RecurrentShapesTest {
   private static TrainOptions opts() {
     return TrainOptions.builder().maxUpdates(1).build();
   }
+
+  @Test
+  void gatedLayersOfOneUnitAreRefused() {
+    assertThatThrownBy(
+            () ->
+                io.github.javanets.models.recurrent.Regressor.builder()
+                    .layers(1, "1:gru", 1)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Layer '1:gru' (hid1) has 1 unit; lstm and gru layers need at least 2 (the 1.0.0-M2.1"
+                + " ops fail on one). Use 2 units, or an rnn layer.");
+    assertThatThrownBy(
+            () ->
+                io.github.javanets.models.recurrent.Regressor.builder()
+                    .layers(2, 1, "1:lstm")
+                    .build())
+        .hasMessageStartingWith("Layer '1:lstm' (out) has 1 unit;");
+  }
 }
