@@ -63,6 +63,9 @@ public final class Trainer {
     Random order = new Random(options.seed() ^ 0x5DEECE66DL);
     List<TrainingResult.Epoch> history = new ArrayList<>();
     GradientLogFilter.install();
+    List<String> params = new ArrayList<>(problem.parameters().keySet());
+    StepRunner step = StepRunner.training(problem.graph(), problem.monitorVariables(), params);
+    StepRunner evaluation = StepRunner.evaluation(problem.graph(), problem.monitorVariables());
     listeners.forEach(l -> l.onStart(run));
     try {
       int epoch = 0;
@@ -70,13 +73,13 @@ public final class Trainer {
         run.epoch(epoch);
         Map<String, Double> validMonitors = Map.of();
         if (epoch % options.validateEvery() == 0) {
-          validMonitors = validate(problem, validation, run);
+          validMonitors = validate(evaluation, problem, validation, run);
           if (run.stopReason() != null) {
             break;
           }
         }
         Map<String, Double> trainMonitors =
-            epoch(problem, train, run, update, noise, shuffled(batches, order), epoch);
+            epoch(step, problem, train, run, update, noise, shuffled(batches, order), epoch);
         TrainingResult.Epoch record = new TrainingResult.Epoch(epoch, trainMonitors, validMonitors);
         history.add(record);
         listeners.forEach(l -> l.onEpoch(run, record));
@@ -85,7 +88,7 @@ public final class Trainer {
         // The epochs ran out: that is why training stops, whatever the final validation says.
         run.requestStop("max_updates");
         run.epoch(epoch);
-        validate(problem, validation, run);
+        validate(evaluation, problem, validation, run);
       }
       run.restoreBest();
       return new TrainingResult(history, run.bestValid(), run.bestEpoch(), run.stopReason());
@@ -94,8 +97,9 @@ public final class Trainer {
     }
   }
 
-  private Map<String, Double> validate(TrainingProblem problem, Dataset data, TrainingRun run) {
-    Map<String, Double> monitors = evaluate(problem, data, run.options().batchSize());
+  private Map<String, Double> validate(
+      StepRunner evaluation, TrainingProblem problem, Dataset data, TrainingRun run) {
+    Map<String, Double> monitors = evaluate(evaluation, problem, data, run.options().batchSize());
     listeners.forEach(l -> l.onValidation(run, monitors));
     return monitors;
   }
@@ -109,17 +113,26 @@ public final class Trainer {
    * @return monitor name to value; never null
    */
   public static Map<String, Double> evaluate(TrainingProblem problem, Dataset data, int batchSize) {
+    return evaluate(
+        StepRunner.evaluation(problem.graph(), problem.monitorVariables()),
+        problem,
+        data,
+        batchSize);
+  }
+
+  private static Map<String, Double> evaluate(
+      StepRunner evaluation, TrainingProblem problem, Dataset data, int batchSize) {
     Averages sums = new Averages(problem.monitorNames());
     for (long from = 0; from < data.rows(); from += batchSize) {
       Dataset batch = data.rows(from, Math.min(data.rows(), from + batchSize));
-      Map<String, INDArray> out =
-          problem.graph().output(problem.feed(batch, null), problem.monitorVariables());
+      Map<String, INDArray> out = evaluation.run(problem.feed(batch, null)).getOutputs();
       sums.add(values(problem, out), batch.rows());
     }
     return sums.means();
   }
 
   private Map<String, Double> epoch(
+      StepRunner step,
       TrainingProblem problem,
       Dataset train,
       TrainingRun run,
@@ -128,16 +141,11 @@ public final class Trainer {
       int[] order,
       int epoch) {
     Averages sums = new Averages(problem.monitorNames());
-    List<String> params = new ArrayList<>(problem.parameters().keySet());
     int batchSize = run.options().batchSize();
     for (int b = 0; b < order.length; b++) {
       long from = (long) order[b] * batchSize;
       Dataset batch = train.rows(from, Math.min(train.rows(), from + batchSize));
-      OutAndGrad result =
-          problem
-              .graph()
-              .calculateGradientsAndOutputs(
-                  problem.feed(batch, noise), problem.monitorVariables(), params);
+      OutAndGrad result = step.run(problem.feed(batch, noise));
       Map<String, Double> monitors = values(problem, result.getOutputs());
       int batchIndex = b;
       listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));

@@ -1,0 +1,414 @@
+package io.github.javanets.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.Variable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseOp;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs a SameDiff graph of plain ops without SameDiff's session: the ops that the requested
+ * variables need, in an order fixed once, each with an op context built once and output arrays
+ * that are allocated when its inputs' shapes change and reused otherwise.
+ *
+ * <p>SameDiff's {@code InferenceSession} spends about as long per op as a small op takes to run
+ * (dependency tracking in hash maps, variable-name regular expressions, an output-shape call into
+ * libnd4j and a fresh output array for every op of every step): for the minibatches a model trains
+ * on, that is about half of a training step. This runner executes the same libnd4j ops on the same
+ * inputs, so its results are SameDiff's, bit for bit (checked by {@code GraphRunnerTest} on every
+ * kind of model graph).
+ *
+ * <p>It takes only graphs whose ops are all plain custom or legacy ops with outputs whose shapes
+ * follow from the inputs' shapes: {@link #compile} returns null for control flow, tensor arrays,
+ * in-place ops and ops whose output shape depends on input values, and the caller then uses
+ * SameDiff's own execution. The arrays {@link #run} returns are reused: they hold their values
+ * until the next call only.
+ */
+final class GraphRunner {
+  /** Ops whose output shape depends on the values of their inputs, not only on their shapes. */
+  private static final Set<String> VALUE_SHAPED =
+      Set.of(
+          "where",
+          "where_np",
+          "unique",
+          "unique_with_counts",
+          "boolean_mask",
+          "dynamic_partition",
+          "dynamic_stitch",
+          "listdiff",
+          "range",
+          "linspace",
+          "non_max_suppression",
+          "non_max_suppression_v3",
+          "non_max_suppression_overlaps",
+          "random_shuffle",
+          "choose",
+          "matrix_set_diag",
+          "create_view",
+          "assign",
+          "compare_and_bitpack");
+
+  private final SameDiff sd;
+  private final String[] slotNames;
+  private final VariableType[] slotTypes;
+  private final Node[] nodes;
+  private final int[] outputSlots;
+  private final List<String> outputNames;
+
+  private GraphRunner(
+      SameDiff sd,
+      List<String> slotNames,
+      List<VariableType> slotTypes,
+      List<Node> nodes,
+      int[] outputSlots,
+      List<String> outputNames) {
+    this.sd = sd;
+    this.slotNames = slotNames.toArray(new String[0]);
+    this.slotTypes = slotTypes.toArray(new VariableType[0]);
+    this.nodes = nodes.toArray(new Node[0]);
+    this.outputSlots = outputSlots;
+    this.outputNames = List.copyOf(outputNames);
+  }
+
+  /**
+   * A runner for {@code outputs} of {@code sd}, or null when the graph needs an op this runner does
+   * not take.
+   *
+   * @param sd the graph; not null
+   * @param outputs the variables to compute; not null, not empty
+   * @return the runner, or null for SameDiff's own execution
+   */
+  static GraphRunner compile(SameDiff sd, List<String> outputs) {
+    Map<String, Integer> slots = new HashMap<>();
+    List<String> slotNames = new ArrayList<>();
+    List<VariableType> slotTypes = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
+    Map<String, Boolean> visited = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    for (String out : outputs) {
+      if (!sd.getVariables().containsKey(out) || !visit(sd, out, visited, order)) {
+        return null;
+      }
+    }
+    for (String opName : order) {
+      SameDiffOp op = sd.getOps().get(opName);
+      DifferentialFunction df = op.getOp();
+      if (!supported(op, df)) {
+        return null;
+      }
+      List<String> ins = op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
+      int[] in = new int[ins.size()];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = slot(sd, ins.get(i), slots, slotNames, slotTypes);
+      }
+      List<String> outs = op.getOutputsOfOp();
+      int[] out = new int[outs.size()];
+      DataType[] types = new DataType[outs.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = slot(sd, outs.get(i), slots, slotNames, slotTypes);
+        types[i] = sd.getVariable(outs.get(i)).dataType();
+      }
+      nodes.add(new Node(df, in, out, types));
+    }
+    int[] outputSlots = new int[outputs.size()];
+    for (int i = 0; i < outputSlots.length; i++) {
+      outputSlots[i] = slot(sd, outputs.get(i), slots, slotNames, slotTypes);
+    }
+    return new GraphRunner(sd, slotNames, slotTypes, nodes, outputSlots, outputs);
+  }
+
+  /** Depth-first, inputs before ops: false for a cycle or a control dependency. */
+  private static boolean visit(
+      SameDiff sd, String variable, Map<String, Boolean> visited, List<String> order) {
+    Variable v = sd.getVariables().get(variable);
+    if (v == null) {
+      return false;
+    }
+    if (v.getControlDeps() != null && !v.getControlDeps().isEmpty()) {
+      return false;
+    }
+    String opName = v.getOutputOfOp();
+    if (opName == null) {
+      return true;
+    }
+    Boolean done = visited.get(opName);
+    if (done != null) {
+      return done; // false: still on the stack, a cycle
+    }
+    visited.put(opName, false);
+    SameDiffOp op = sd.getOps().get(opName);
+    if (op == null
+        || (op.getControlDeps() != null && !op.getControlDeps().isEmpty())
+        || (op.getVarControlDeps() != null && !op.getVarControlDeps().isEmpty())) {
+      return false;
+    }
+    if (op.getInputsToOp() != null) {
+      for (String in : op.getInputsToOp()) {
+        if (!visit(sd, in, visited, order)) {
+          return false;
+        }
+      }
+    }
+    visited.put(opName, true);
+    order.add(opName);
+    return true;
+  }
+
+  private static boolean supported(SameDiffOp op, DifferentialFunction df) {
+    if (df instanceof Identity) {
+      return op.getInputsToOp() != null && op.getInputsToOp().size() == 1;
+    }
+    if (df.isInPlace() || VALUE_SHAPED.contains(df.opName())) {
+      return false;
+    }
+    if (df instanceof DynamicCustomOp) {
+      DynamicCustomOp c = (DynamicCustomOp) df;
+      return c.getClass().getPackageName().startsWith("org.nd4j.linalg.api.ops.impl")
+              && !c.getClass().getPackageName().contains("controlflow")
+              && !c.getClass().getPackageName().contains("shape.tensorops")
+              && !c.isInplaceCall()
+          || c.getClass() == DynamicCustomOp.class;
+    }
+    return df instanceof BaseOp && !df.getClass().getPackageName().contains("controlflow");
+  }
+
+  private static int slot(
+      SameDiff sd,
+      String name,
+      Map<String, Integer> slots,
+      List<String> slotNames,
+      List<VariableType> slotTypes) {
+    Integer s = slots.get(name);
+    if (s == null) {
+      s = slotNames.size();
+      slots.put(name, s);
+      slotNames.add(name);
+      slotTypes.add(sd.getVariable(name).getVariableType());
+    }
+    return s;
+  }
+
+  /** The variables {@link #run} returns, in order. */
+  List<String> outputs() {
+    return outputNames;
+  }
+
+  /**
+   * Computes the outputs.
+   *
+   * @param feed an array for every placeholder the outputs need, by name; not null
+   * @return each output by name; the arrays are reused by the next call
+   * @throws IllegalArgumentException for a missing placeholder
+   */
+  Map<String, INDArray> run(Map<String, INDArray> feed) {
+    INDArray[] values = new INDArray[slotNames.length];
+    for (int i = 0; i < values.length; i++) {
+      switch (slotTypes[i]) {
+        case PLACEHOLDER:
+          values[i] = feed.get(slotNames[i]);
+          if (values[i] == null) {
+            throw new IllegalArgumentException(
+                "No array was given for placeholder '" + slotNames[i] + "'.");
+          }
+          break;
+        case VARIABLE:
+        case CONSTANT:
+          values[i] = sd.getVariable(slotNames[i]).getArr();
+          break;
+        default:
+          break;
+      }
+    }
+    for (Node node : nodes) {
+      node.run(values);
+    }
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    for (int i = 0; i < outputSlots.length; i++) {
+      out.put(outputNames.get(i), values[outputSlots[i]]);
+    }
+    return out;
+  }
+
+  /** One op: its context, its input and output slots, and its last outputs. */
+  private static final class Node {
+    private final DifferentialFunction op;
+    private final int[] in;
+    private final int[] out;
+    private final DataType[] types;
+    private final boolean custom;
+    private final boolean identity;
+    private final boolean axisArgument;
+    private final boolean scalarArgument;
+    private OpContext context;
+    private long[][] lastShapes;
+    private DataType[] lastTypes;
+    private long[][] lastValues;
+    private INDArray[] outputs;
+
+    Node(DifferentialFunction op, int[] in, int[] out, DataType[] types) {
+      this.op = op;
+      this.in = in;
+      this.out = out;
+      this.types = types;
+      this.identity = op instanceof Identity;
+      this.custom = op instanceof CustomOp;
+      this.axisArgument =
+          !custom
+              && op instanceof ReduceOp
+              && ((ReduceOp) op).getOpType() != Op.Type.REDUCE3
+              && in.length == 2;
+      this.scalarArgument = !custom && op instanceof ScalarOp && in.length == 2;
+    }
+
+    void run(INDArray[] values) {
+      INDArray[] inputs = new INDArray[in.length];
+      for (int i = 0; i < in.length; i++) {
+        inputs[i] = values[in[i]];
+      }
+      if (identity) {
+        values[out[0]] = inputs[0];
+        return;
+      }
+      if (context == null) {
+        context = Nd4j.getExecutioner().buildContext();
+        if (custom) {
+          DynamicCustomOp c = (DynamicCustomOp) op;
+          if (c.iArgs() != null && c.iArgs().length > 0) {
+            context.setIArguments(c.iArgs());
+          }
+          if (c.tArgs() != null && c.tArgs().length > 0) {
+            context.setTArguments(c.tArgs());
+          }
+          if (c.bArgs() != null && c.bArgs().length > 0) {
+            context.setBArguments(c.bArgs());
+          }
+          if (c.dArgs() != null && c.dArgs().length > 0) {
+            context.setDArguments(c.dArgs());
+          }
+        }
+      }
+      INDArray[] opInputs = inputs;
+      if (axisArgument) {
+        // As SameDiff's session: the second input is the axis, not an operand.
+        int[] axis = Shape.normalizeAxis(inputs[0].rank(), inputs[1].toIntVector());
+        op.setDimensions(axis);
+        opInputs = new INDArray[] {inputs[0]};
+      } else if (!custom && inputs.length > 2) {
+        opInputs = new INDArray[] {inputs[0], inputs[1]};
+      }
+      if (scalarArgument) {
+        ((ScalarOp) op).setScalar(inputs[1]);
+      }
+      context.setInputArrays(opInputs);
+      if (!sameShapes(inputs)) {
+        outputs = allocate();
+      }
+      context.setOutputArrays(outputs);
+      if (custom) {
+        Nd4j.getExecutioner().exec((CustomOp) op, context);
+      } else {
+        Nd4j.getExecutioner().exec((Op) op, context);
+        op.clearArrays();
+      }
+      for (int i = 0; i < out.length; i++) {
+        values[out[i]] = outputs[i];
+      }
+    }
+
+    /**
+     * Whether the inputs have the shapes and types of the last call (and integer scalars and
+     * vectors of up to 16 elements, such as shapes and axes, the same values); records them when
+     * not.
+     */
+    private boolean sameShapes(INDArray[] inputs) {
+      boolean same = lastShapes != null && lastShapes.length == inputs.length;
+      for (int i = 0; same && i < inputs.length; i++) {
+        same =
+            inputs[i].dataType() == lastTypes[i]
+                && Arrays.equals(inputs[i].shape(), lastShapes[i])
+                && Arrays.equals(smallIntegers(inputs[i]), lastValues[i]);
+      }
+      if (!same) {
+        lastShapes = new long[inputs.length][];
+        lastTypes = new DataType[inputs.length];
+        lastValues = new long[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+          lastShapes[i] = inputs[i].shape();
+          lastTypes[i] = inputs[i].dataType();
+          lastValues[i] = smallIntegers(inputs[i]);
+        }
+      }
+      return same;
+    }
+
+    private static long[] smallIntegers(INDArray a) {
+      if (!a.dataType().isIntType() || a.rank() > 1 || a.length() > 16 || a.isEmpty()) {
+        return null;
+      }
+      long[] v = new long[(int) a.length()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = a.getLong(i);
+      }
+      return v;
+    }
+
+    private INDArray[] allocate() {
+      List<LongShapeDescriptor> shapes =
+          custom ? ((CustomOp) op).calculateOutputShape(context) : op.calculateOutputShape(context);
+      if (shapes == null || shapes.size() != out.length) {
+        throw new IllegalStateException(
+            "Op "
+                + op.opName()
+                + " ("
+                + op.getOwnName()
+                + ") gave "
+                + (shapes == null ? "no" : shapes.size())
+                + " output shapes for "
+                + out.length
+                + " outputs.");
+      }
+      INDArray[] arrays = new INDArray[out.length];
+      for (int i = 0; i < arrays.length; i++) {
+        LongShapeDescriptor d = shapes.get(i);
+        DataType type = types[i] != null ? types[i] : d.dataType();
+        arrays[i] =
+            d.isEmpty()
+                ? Nd4j.empty(type)
+                : Nd4j.createUninitialized(type, d.getShape(), d.getOrder());
+      }
+      return arrays;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GraphRunner[" + nodes.length + " ops -> " + outputNames + "]";
+  }
+
+  /** Used by tests: the variable a gradient of {@code parameter} is stored in, or null. */
+  static String gradientName(SameDiff sd, String parameter) {
+    SDVariable g = sd.getVariable(parameter).getGradient();
+    return g == null ? null : g.name();
+  }
+}
