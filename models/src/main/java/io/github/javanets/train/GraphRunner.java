@@ -29,8 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs a SameDiff graph of plain ops without SameDiff's session: the ops that the requested
- * variables need, in an order fixed once, each with an op context built once and output arrays
- * that are allocated when its inputs' shapes change and reused otherwise.
+ * variables need, in an order fixed once, each with an op context built once and output arrays that
+ * are allocated when its inputs' shapes change and reused otherwise.
  *
  * <p>SameDiff's {@code InferenceSession} spends about as long per op as a small op takes to run
  * (dependency tracking in hash maps, variable-name regular expressions, an output-shape call into
