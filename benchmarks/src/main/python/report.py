@@ -89,16 +89,18 @@ print()
 
 losses = index(load("losses"))
 print("## 3. Loss value + gradient, (4096, 1000) FLOAT (ms per call)\n")
-print("| loss | javanets (graph) | javanets `Loss.value` + `gradient` | DL4J ILossFunction | SameDiff `sd.loss()` "
-      "| javanets / DL4J | javanets / SameDiff |")
-print("|---|---|---|---|---|---|---|")
+print("| loss | javanets (graph runner) | same graph, SameDiff session | javanets `Loss.value` + `gradient` "
+      "| DL4J ILossFunction | SameDiff `sd.loss()` | javanets / DL4J | session / DL4J | javanets / SameDiff |")
+print("|---|---|---|---|---|---|---|---|---|")
 for loss in ("mse", "mae", "xe", "hinge", "kl", "bce"):
     p = (("loss", loss),)
     j = losses.get(("LossBenchmark", "javanets", p))
     a = losses.get(("LossBenchmark", "javanetsApi", p))
+    js = losses.get(("LossBenchmark", "javanetsSession", p))
     d = losses.get(("LossBenchmark", "dl4j", p))
     s = losses.get(("SameDiffLossBenchmark", "samediff", p))
-    print(f"| {loss} | {fmt(j)} | {fmt(a)} | {fmt(d)} | {fmt(s) if s else 'no op'} | {ratio(j, d)} | {ratio(j, s)} |")
+    print(f"| {loss} | {fmt(j)} | {fmt(js)} | {fmt(a)} | {fmt(d)} | {fmt(s) if s else 'no op'} "
+          f"| {ratio(j, d)} | {ratio(js, d)} | {ratio(j, s)} |")
 print()
 
 rnn = index(load("recurrent"))

@@ -50,6 +50,23 @@ public abstract class Model {
   private final Map<Integer, ModelGraph> forward = new HashMap<>();
 
   /**
+   * Training graphs by what they were built from (losses, their weights, regularizers, steps), so
+   * that training again, or evaluating, does not rebuild the graph and its gradient function; the
+   * four most recently used are kept.
+   */
+  private final Map<GraphKey, ModelGraph> training =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GraphKey, ModelGraph> eldest) {
+          return size() > 4;
+        }
+      };
+
+  /** What a training graph is built from; losses compare by identity. */
+  private record GraphKey(
+      List<Loss> losses, List<Double> weights, Map<Regularizer, Double> regularizers, int steps) {}
+
+  /**
    * Makes a model of {@code kind} from a builder's settings.
    *
    * @throws IllegalArgumentException for bad layers or losses
@@ -266,7 +283,15 @@ public abstract class Model {
   }
 
   private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers, int steps) {
-    return ModelGraph.training(kind, network, parameters, dataType, steps, losses, regularizers);
+    List<Loss> current = List.copyOf(losses);
+    List<Double> weights = current.stream().map(Loss::weight).toList();
+    GraphKey key = new GraphKey(current, weights, Map.copyOf(regularizers), steps);
+    ModelGraph g = training.get(key);
+    if (g == null) {
+      g = ModelGraph.training(kind, network, parameters, dataType, steps, current, regularizers);
+      training.put(key, g);
+    }
+    return g;
   }
 
   // ---------------------------------------------------------------- use

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.autodiff.functions.DifferentialFunction;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
@@ -44,8 +43,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * in-place ops and ops whose output shape depends on input values, and the caller then uses
  * SameDiff's own execution. The arrays {@link #run} returns are reused: they hold their values
  * until the next call only.
+ *
+ * <p>For gradients, compile the graph's gradient function: {@code sd.createGradFunction()}, then
+ * {@code compile(sd.getFunction("grad"), names)} with the loss variables and the names of the
+ * gradient variables ({@code sd.getVariable(v).getGradient().name()}). A runner is not thread-safe.
  */
-final class GraphRunner {
+public final class GraphRunner {
   /** Ops whose output shape depends on the values of their inputs, not only on their shapes. */
   private static final Set<String> VALUE_SHAPED =
       Set.of(
@@ -99,7 +102,7 @@ final class GraphRunner {
    * @param outputs the variables to compute; not null, not empty
    * @return the runner, or null for SameDiff's own execution
    */
-  static GraphRunner compile(SameDiff sd, List<String> outputs) {
+  public static GraphRunner compile(SameDiff sd, List<String> outputs) {
     Map<String, Integer> slots = new HashMap<>();
     List<String> slotNames = new ArrayList<>();
     List<VariableType> slotTypes = new ArrayList<>();
@@ -210,7 +213,7 @@ final class GraphRunner {
   }
 
   /** The variables {@link #run} returns, in order. */
-  List<String> outputs() {
+  public List<String> outputs() {
     return outputNames;
   }
 
@@ -221,7 +224,7 @@ final class GraphRunner {
    * @return each output by name; the arrays are reused by the next call
    * @throws IllegalArgumentException for a missing placeholder
    */
-  Map<String, INDArray> run(Map<String, INDArray> feed) {
+  public Map<String, INDArray> run(Map<String, INDArray> feed) {
     INDArray[] values = new INDArray[slotNames.length];
     for (int i = 0; i < values.length; i++) {
       switch (slotTypes[i]) {
@@ -404,11 +407,5 @@ final class GraphRunner {
   @Override
   public String toString() {
     return "GraphRunner[" + nodes.length + " ops -> " + outputNames + "]";
-  }
-
-  /** Used by tests: the variable a gradient of {@code parameter} is stored in, or null. */
-  static String gradientName(SameDiff sd, String parameter) {
-    SDVariable g = sd.getVariable(parameter).getGradient();
-    return g == null ? null : g.name();
   }
 }

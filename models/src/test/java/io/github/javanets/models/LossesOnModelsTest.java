@@ -126,6 +126,36 @@ class LossesOnModelsTest {
   }
 
   @Test
+  void trainingGraphsAreBuiltOncePerLossesWeightsAndRegularizers() throws Exception {
+    Regressor net = regressor();
+    Dataset data = TestData.regression(5, 32, 3, 2);
+    TrainOptions options = TrainOptions.builder().batchSize(32).maxUpdates(1).build();
+    java.lang.reflect.Field f = Model.class.getDeclaredField("training");
+    f.setAccessible(true);
+    Map<?, ?> graphs = (Map<?, ?>) f.get(net);
+
+    net.train(data, options);
+    Object first = graphs.values().iterator().next();
+    net.train(data, options);
+    net.evaluate(data);
+    assertThat(graphs).hasSize(1);
+    assertThat(graphs.values().iterator().next()).isSameAs(first);
+
+    net.losses().get(0).setWeight(2);
+    net.evaluate(data);
+    net.train(
+        data,
+        TrainOptions.builder().batchSize(32).maxUpdates(1).regularizer("weight_l2", 0.1).build());
+    assertThat(graphs).hasSize(3);
+    for (int w = 3; w < 8; w++) {
+      net.losses().get(0).setWeight(w);
+      assertThat(net.evaluate(data).get("loss"))
+          .isCloseTo(w * net.evaluate(data).get("mse"), within(1e-12));
+    }
+    assertThat(graphs).hasSize(4);
+  }
+
+  @Test
   void errIsTheFirstLossWithoutItsImportance() {
     Regressor net = Regressor.builder().layers(3, 2).loss("mae(weight=4)").loss("mse").build();
 
