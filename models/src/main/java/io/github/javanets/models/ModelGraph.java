@@ -267,7 +267,8 @@ final class ModelGraph implements TrainingProblem {
       SDVariable value = loss.compute(ctx);
       values.add(value);
       names.add(monitorName(names, loss.name()));
-      terms.add(value.mul(loss.weight()));
+      // x * 1.0 == x exactly: a loss of weight 1 needs no op (and no op in the gradient).
+      terms.add(loss.weight() == 1.0 ? value : value.mul(loss.weight()));
       if (accuracy == null && loss instanceof ClassificationLoss) {
         accuracy = ((ClassificationLoss) loss).accuracy(ctx);
       }
