@@ -27,6 +27,7 @@ public final class MemoryCheck {
   /** Runs the check. */
   public static void main(String[] args) {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     List<long[]> samples = new ArrayList<>();
     TrainingListener probe =
         new TrainingListener() {
@@ -60,7 +61,7 @@ public final class MemoryCheck {
             .injector(injector)
             .build();
     Dataset train = mlp.dataset("regressor_mse");
-    model.train(train, mlp.validation("regressor_mse", 128), Mlp.options(128, epochs));
+    model.train(train, mlp.validation("regressor_mse", batch), Mlp.options(batch, epochs));
     int from = Math.min(4, samples.size() - 1);
     long[] a = samples.get(from);
     long[] b = samples.get(samples.size() - 1);

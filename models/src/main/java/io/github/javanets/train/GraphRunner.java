@@ -328,11 +328,17 @@ public final class GraphRunner {
         outputs = allocate();
       }
       context.setOutputArrays(outputs);
-      if (custom) {
-        Nd4j.getExecutioner().exec((CustomOp) op, context);
-      } else {
-        Nd4j.getExecutioner().exec((Op) op, context);
-        op.clearArrays();
+      try {
+        if (custom) {
+          Nd4j.getExecutioner().exec((CustomOp) op, context);
+        } else {
+          Nd4j.getExecutioner().exec((Op) op, context);
+          op.clearArrays();
+        }
+      } finally {
+        // libnd4j's context keeps a native wrapper of every array set on it until it is purged
+        // (its integer, float and boolean arguments stay).
+        context.purge();
       }
       for (int i = 0; i < out.length; i++) {
         values[out[i]] = outputs[i];
