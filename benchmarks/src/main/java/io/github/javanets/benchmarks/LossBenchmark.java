@@ -12,7 +12,14 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossHinge;
@@ -47,6 +54,16 @@ public class LossBenchmark {
   /** The javanets loss name. */
   @Param({"mse", "mae", "xe", "hinge", "kl", "bce"})
   public String loss;
+
+  private static final WorkspaceConfiguration WORKSPACE =
+      WorkspaceConfiguration.builder()
+          .initialSize(0)
+          .overallocationLimit(0.2)
+          .policyAllocation(AllocationPolicy.OVERALLOCATE)
+          .policyLearning(LearningPolicy.FIRST_LOOP)
+          .policyMirroring(MirroringPolicy.FULL)
+          .policySpill(SpillPolicy.REALLOCATE)
+          .build();
 
   private LossArrays arrays;
   private Loss javanetsLoss;
@@ -137,6 +154,20 @@ public class LossBenchmark {
     }
     return javanetsLoss.value(arrays.output, arrays.target, null)
         + javanetsLoss.gradient(arrays.output, arrays.target, null).length();
+  }
+
+  /**
+   * DL4J in a workspace, as {@code MultiLayerNetwork} computes its loss while training: the
+   * workspace learns its size on the first call, then every later call reuses its memory.
+   */
+  @Benchmark
+  public Object dl4jWorkspace() {
+    try (MemoryWorkspace ws =
+        Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "loss-benchmark")) {
+      double score = dl4jLoss.computeScore(dl4jLabels, arrays.output, activation, null, true);
+      INDArray gradient = dl4jLoss.computeGradient(dl4jLabels, arrays.output, activation, null);
+      return score + gradient.length();
+    }
   }
 
   /** DL4J: {@code computeScore} then {@code computeGradient} of the ILossFunction. */
