@@ -90,17 +90,19 @@ print()
 losses = index(load("losses"))
 print("## 3. Loss value + gradient, (4096, 1000) FLOAT (ms per call)\n")
 print("| loss | javanets (graph runner) | same graph, SameDiff session | javanets `Loss.value` + `gradient` "
-      "| DL4J ILossFunction | SameDiff `sd.loss()` | javanets / DL4J | session / DL4J | javanets / SameDiff |")
-print("|---|---|---|---|---|---|---|---|---|")
+      "| DL4J ILossFunction | DL4J ILossFunction in a workspace | SameDiff `sd.loss()` "
+      "| javanets / DL4J | javanets / DL4J in a workspace | session / DL4J | javanets / SameDiff |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for loss in ("mse", "mae", "xe", "hinge", "kl", "bce"):
     p = (("loss", loss),)
     j = losses.get(("LossBenchmark", "javanets", p))
     a = losses.get(("LossBenchmark", "javanetsApi", p))
     js = losses.get(("LossBenchmark", "javanetsSession", p))
     d = losses.get(("LossBenchmark", "dl4j", p))
+    dw = losses.get(("LossBenchmark", "dl4jWorkspace", p))
     s = losses.get(("SameDiffLossBenchmark", "samediff", p))
-    print(f"| {loss} | {fmt(j)} | {fmt(js)} | {fmt(a)} | {fmt(d)} | {fmt(s) if s else 'no op'} "
-          f"| {ratio(j, d)} | {ratio(js, d)} | {ratio(j, s)} |")
+    print(f"| {loss} | {fmt(j)} | {fmt(js)} | {fmt(a)} | {fmt(d)} | {fmt(dw)} | {fmt(s) if s else 'no op'} "
+          f"| {ratio(j, d)} | {ratio(j, dw)} | {ratio(js, d)} | {ratio(j, s)} |")
 print()
 
 rnn = index(load("recurrent"))
@@ -124,6 +126,10 @@ d0 = disc.get(("DiscoveryBenchmark", "discover", (("plugins", "0"),)))
 d200 = disc.get(("DiscoveryBenchmark", "discover", (("plugins", "200"),)))
 print(f"| `LossRegistry.discover`, built-ins only, cold class loader | {fmt(d0)} | |")
 print(f"| `LossRegistry.discover`, built-ins + 200 plugin jars, cold | {fmt(d200)} | < 100 |")
+sl = disc.get(("DiscoveryBenchmark", "serviceLoaderOnly", (("plugins", "200"),)))
+if sl:
+    print(f"| the JDK's `ServiceLoader` alone over the same 200 jars (load each class, read its annotations) "
+          f"| {fmt(sl)} | discover / ServiceLoader: {ratio(d200, sl)} |")
 lpath = os.path.join(out, "losses-command.txt")
 if os.path.exists(lpath):
     vals = [int(x) for x in open(lpath).read().split() if x.isdigit()]
@@ -134,7 +140,7 @@ if os.path.exists(lpath):
         print("| `javanets losses` | skipped | < 1500 |")
 print()
 
-print("## Memory over 50 epochs (MLP, batch 128, after a full GC each epoch)\n")
+print("## Memory over 50 epochs (MLP, after a full GC each epoch)\n")
 mpath = os.path.join(out, "memory.md")
 print("| run | heap | resident (heap + off-heap) |")
 print("|---|---|---|")

@@ -73,6 +73,18 @@ public class DiscoveryBenchmark {
     return registry;
   }
 
+  /**
+   * The floor: the JDK's own {@link java.util.ServiceLoader} pass over the same jars, loading each
+   * provider class and reading its annotations, and nothing else.
+   */
+  @Benchmark
+  public Object serviceLoaderOnly() {
+    int[] annotations = {0};
+    java.util.ServiceLoader.load(io.github.javanets.loss.Loss.class, loader).stream()
+        .forEach(p -> annotations[0] += p.type().getAnnotations().length);
+    return annotations[0];
+  }
+
   /** Generated plugin jars, one {@code Loss} subclass and its service file in each. */
   static final class PluginJars {
     private PluginJars() {}

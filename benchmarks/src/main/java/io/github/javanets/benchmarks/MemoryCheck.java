@@ -16,10 +16,10 @@ import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Trains the MLP of benchmark 1 (batch 128) for {@code epochs} epochs (default 50) in one {@code
+ * Trains the MLP of benchmark 1 for {@code epochs} epochs (default 50, batch 128) in one {@code
  * train} call and prints, after each epoch and a full GC, the heap in use and the process's
  * resident memory (heap, off-heap ND4J buffers and everything else), then the growth from epoch 5
- * to the last as one Markdown line: {@code MemoryCheck [epochs]}.
+ * to the last as one Markdown line: {@code MemoryCheck [epochs] [batch]}.
  */
 public final class MemoryCheck {
   private MemoryCheck() {}
@@ -66,9 +66,10 @@ public final class MemoryCheck {
     long[] a = samples.get(from);
     long[] b = samples.get(samples.size() - 1);
     System.out.printf(
-        "| %d epochs | heap after epoch %d: %.1f MB, after epoch %d: %.1f MB (%+.1f MB)"
+        "| %d epochs, batch %d | heap after epoch %d: %.1f MB, after epoch %d: %.1f MB (%+.1f MB)"
             + " | resident after epoch %d: %.1f MB, after epoch %d: %.1f MB (%+.1f MB) |%n",
         epochs,
+        batch,
         from + 1,
         mb(a[0]),
         samples.size(),
