@@ -21,8 +21,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 public final class MeanSquaredError extends Loss {
   @Override
   public SDVariable compute(LossContext ctx) {
-    // One fused op (squaredsubtract): its gradient is one op too, where (o - t) * (o - t) takes
-    // three forward and backward.
-    return reduce(ctx, ctx.sameDiff().math().squaredDifference(ctx.output(), ctx.target()));
+    SDVariable e = ctx.output().sub(ctx.target());
+    return reduce(ctx, e.mul(e));
   }
 }
