@@ -15,11 +15,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the seed
- * each epoch, gradients of the objective by {@code calculateGradientsAndOutputs} (which also yields
- * every monitor, without a second forward pass), one DL4J {@code GradientUpdater} per parameter
- * (with a gradient buffer allocated once per run), validation before every {@code validateEvery}-th
- * epoch and after the last, and the listeners (early stopping, NaN guard, ...) told at each step.
- * The best validated parameters are restored at the end. Get one from {@link Trainers}.
+ * each epoch, the gradients of the objective and every monitor in one pass of the graph's gradient
+ * function (run by a {@link GraphRunner}, or by SameDiff's {@code calculateGradientsAndOutputs}
+ * when the graph needs ops the runner does not take), the parameter update of the algorithm (a
+ * fused one-pass step for Adam and SGD, DL4J's {@code GradientUpdater} otherwise; see {@code
+ * ParameterUpdate}), validation before every {@code validateEvery}-th epoch and after the last, and
+ * the listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters
+ * are restored at the end. Get one from {@link Trainers}.
  */
 public final class Trainer {
   private final String name;
