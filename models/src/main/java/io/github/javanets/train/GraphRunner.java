@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.RandomOp;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
@@ -40,8 +41,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>It takes only graphs whose ops are all plain custom or legacy ops with outputs whose shapes
  * follow from the inputs' shapes: {@link #compile} returns null for control flow, tensor arrays,
- * in-place ops and ops whose output shape depends on input values, and the caller then uses
- * SameDiff's own execution. The arrays {@link #run} returns are reused: they hold their values
+ * in-place ops, random ops and ops whose output shape depends on input values, and the caller then
+ * uses SameDiff's own execution. The arrays {@link #run} returns are reused: they hold their values
  * until the next call only.
  *
  * <p>For gradients, compile the graph's gradient function: {@code sd.createGradFunction()}, then
@@ -182,7 +183,11 @@ public final class GraphRunner {
     if (df instanceof Identity) {
       return op.getInputsToOp() != null && op.getInputsToOp().size() == 1;
     }
-    if (df.isInPlace() || VALUE_SHAPED.contains(df.opName())) {
+    if (df.isInPlace()
+        || VALUE_SHAPED.contains(df.opName())
+        || df instanceof RandomOp
+        || df.getClass().getPackageName().contains(".random")) {
+      // Random ops draw from libnd4j's generator state: SameDiff keeps them.
       return false;
     }
     if (df instanceof DynamicCustomOp) {

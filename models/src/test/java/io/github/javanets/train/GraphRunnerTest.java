@@ -156,6 +156,9 @@ class GraphRunnerTest {
     sd.setLossVariables(loss);
 
     assertThat(GraphRunner.compile(sd, List.of(loss.name()))).isNull();
+    SameDiff random = SameDiff.create();
+    SDVariable noise = random.random().uniform(0.0, 1.0, DataType.DOUBLE, 2, 3).sum();
+    assertThat(GraphRunner.compile(random, List.of(noise.name()))).isNull();
     StepRunner runner = StepRunner.training(sd, List.of(loss.name()), List.of("w"));
     assertThat(runner.compiled()).isFalse();
     INDArray in = Nd4j.ones(DataType.DOUBLE, 2, 4);
