@@ -46,6 +46,11 @@ final class ParameterUpdate {
     }
   }
 
+  /** The steps, one per parameter in order (for tests). */
+  List<Step> steps() {
+    return List.copyOf(steps);
+  }
+
   /** Whether a step may read and write the array's buffer directly, element i at index i. */
   static boolean fusable(INDArray a) {
     return (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE)

@@ -141,6 +141,17 @@ class ParameterUpdateTest {
     assertClose(p.get("b"), expected[1], tol);
   }
 
+  @Test
+  void adamAndSgdOnHostArraysTakeTheFusedStep() {
+    assertThat(new ParameterUpdate(parameters(DataType.FLOAT), new Adam(0.01)).steps())
+        .allMatch(s -> s instanceof ParameterUpdate.FusedAdam)
+        .hasSize(2);
+    assertThat(new ParameterUpdate(parameters(DataType.DOUBLE), new Sgd(0.01)).steps())
+        .allMatch(s -> s instanceof ParameterUpdate.FusedSgd);
+    assertThat(new ParameterUpdate(parameters(DataType.DOUBLE), new Nesterovs(0.01)).steps())
+        .allMatch(s -> s instanceof ParameterUpdate.Delegated);
+  }
+
   @ParameterizedTest
   @CsvSource({"DOUBLE, 1e-12", "FLOAT, 2e-5"})
   void fusedAdamMatchesDl4jsUpdater(DataType type, double tol) {
