@@ -308,7 +308,7 @@ public abstract class Model {
     List<String> names = new ArrayList<>(g.outputs().keySet());
     List<String> variables = new ArrayList<>();
     names.forEach(n -> variables.add(g.output(n).name()));
-    Map<String, INDArray> out = g.graph().output(Map.of(ModelGraph.INPUT, in), variables);
+    Map<String, INDArray> out = g.compute(Map.of(ModelGraph.INPUT, in), variables);
     Map<String, INDArray> byName = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       byName.put(names.get(i), out.get(variables.get(i)));
@@ -325,7 +325,7 @@ public abstract class Model {
     INDArray in = inputs(x);
     ModelGraph g = forwardGraph(in);
     String variable = g.output(name).name();
-    return g.graph().output(Map.of(ModelGraph.INPUT, in), variable).get(variable);
+    return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
   }
 
   /** The name of the default output, {@code "out:out"}. */
@@ -364,7 +364,7 @@ public abstract class Model {
     int steps = ModelGraph.steps(network, kind.recurrent ? z.size(1) : 0);
     ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
     String out = g.output(network.defaultOutput()).name();
-    return g.graph().output(Map.of("data.code", z.castTo(dataType)), out).get(out);
+    return g.compute(Map.of("data.code", z.castTo(dataType)), List.of(out)).get(out);
   }
 
   /**

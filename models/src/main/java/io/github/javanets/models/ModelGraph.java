@@ -5,12 +5,15 @@ import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
 import io.github.javanets.loss.TargetKind;
+import io.github.javanets.train.GraphRunner;
 import io.github.javanets.train.TrainingProblem;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -44,6 +47,7 @@ final class ModelGraph implements TrainingProblem {
   private final List<String> monitorNames = new ArrayList<>();
   private final List<String> monitorVariables = new ArrayList<>();
   private final SDVariable input;
+  private final Map<List<String>, Optional<GraphRunner>> runners = new HashMap<>();
 
   private ModelGraph(
       ModelKind kind,
@@ -394,6 +398,31 @@ final class ModelGraph implements TrainingProblem {
   @Override
   public List<String> monitorVariables() {
     return Collections.unmodifiableList(monitorVariables);
+  }
+
+  /**
+   * The values of {@code variables} for one feed, as arrays of their own: computed by a {@link
+   * GraphRunner} compiled once per list of variables, or by SameDiff's session when the runner does
+   * not take the graph or is off.
+   *
+   * @param feed every placeholder the variables need, by name; not null
+   * @param variables the graph variables to compute; not null
+   * @return variable name to a fresh array; never null
+   */
+  Map<String, INDArray> compute(Map<String, INDArray> feed, List<String> variables) {
+    if (!GraphRunner.enabled()) {
+      return sd.output(feed, variables);
+    }
+    Optional<GraphRunner> runner =
+        runners.computeIfAbsent(
+            List.copyOf(variables), v -> Optional.ofNullable(GraphRunner.compile(sd, v)));
+    if (runner.isEmpty()) {
+      return sd.output(feed, variables);
+    }
+    Map<String, INDArray> copies = new LinkedHashMap<>();
+    // The runner's arrays are reused by its next call (and may be an input itself): copy them.
+    runner.get().run(feed).forEach((name, array) -> copies.put(name, array.dup()));
+    return copies;
   }
 
   /** The graph variable of a named output. */

@@ -50,6 +50,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient variables ({@code sd.getVariable(v).getGradient().name()}). A runner is not thread-safe.
  */
 public final class GraphRunner {
+  /**
+   * The system property that turns the runner off: {@code -Djavanets.graphRunner=false} makes every
+   * graph run through SameDiff's session.
+   */
+  public static final String PROPERTY = "javanets.graphRunner";
+
   /** Ops whose output shape depends on the values of their inputs, not only on their shapes. */
   private static final Set<String> VALUE_SHAPED =
       Set.of(
@@ -215,6 +221,11 @@ public final class GraphRunner {
       slotTypes.add(sd.getVariable(name).getVariableType());
     }
     return s;
+  }
+
+  /** Whether the runner is on: the system property {@value #PROPERTY} is not {@code false}. */
+  public static boolean enabled() {
+    return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
   }
 
   /** The variables {@link #run} returns, in order. */

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class StepRunner {
   /** Set to {@code false} to run every graph through SameDiff's session. */
-  static final String PROPERTY = "javanets.graphRunner";
+  static final String PROPERTY = GraphRunner.PROPERTY;
 
   private final SameDiff sd;
   private final List<String> monitors;
@@ -51,7 +51,7 @@ final class StepRunner {
   }
 
   private static boolean enabled() {
-    return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+    return GraphRunner.enabled();
   }
 
   /** The step of gradient training: monitors and the gradient of every parameter. */

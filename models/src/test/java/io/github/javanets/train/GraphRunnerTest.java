@@ -146,6 +146,56 @@ class GraphRunnerTest {
   }
 
   @Test
+  void predictionsEqualSameDiffsBitForBitAndAreTheCallersOwn() {
+    Regressor regressor = regressor();
+    Classifier classifier =
+        Classifier.builder().layers(IN, Layer.of(8, "relu"), OUT).seed(4).build();
+    Autoencoder autoencoder = Autoencoder.builder().layers(IN, "3:tanh", IN + ":tied").build();
+    Model recurrent = recurrent("rnn").get();
+    Random r = new Random(3);
+    for (int rows : new int[] {5, 9, 5}) {
+      INDArray x = uniform(r, new long[] {rows}, IN);
+      INDArray seq = uniform(r, new long[] {rows, T}, IN);
+      Map<String, INDArray> fast =
+          predictions(regressor, classifier, autoencoder, recurrent, x, seq);
+      System.setProperty(StepRunner.PROPERTY, "false");
+      Map<String, INDArray> slow;
+      try {
+        slow = predictions(regressor, classifier, autoencoder, recurrent, x, seq);
+      } finally {
+        System.clearProperty(StepRunner.PROPERTY);
+      }
+      assertThat(fast.keySet()).isEqualTo(slow.keySet());
+      Map<String, INDArray> kept = new java.util.LinkedHashMap<>();
+      fast.forEach((k, v) -> kept.put(k, v.dup()));
+      // A second call must not overwrite the arrays the first one returned.
+      predictions(regressor, classifier, autoencoder, recurrent, x.mul(2), seq.mul(2));
+      for (String k : fast.keySet()) {
+        assertSameBits(fast.get(k), slow.get(k), k, rows);
+        assertSameBits(fast.get(k), kept.get(k), k + " after another call", rows);
+      }
+    }
+  }
+
+  private static Map<String, INDArray> predictions(
+      Regressor regressor,
+      Classifier classifier,
+      Autoencoder autoencoder,
+      Model recurrent,
+      INDArray x,
+      INDArray seq) {
+    Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+    regressor.feedForward(x).forEach((k, v) -> out.put("regressor " + k, v));
+    out.put("regressor predict", regressor.predict(x));
+    out.put("classifier proba", classifier.predictProba(x));
+    out.put("autoencoder code", autoencoder.encode(x));
+    out.put("autoencoder decode", autoencoder.decode(autoencoder.encode(x)));
+    out.put("autoencoder predict", autoencoder.predict(x));
+    recurrent.feedForward(seq).forEach((k, v) -> out.put("recurrent " + k, v));
+    return out;
+  }
+
+  @Test
   void aGraphItDoesNotTakeFallsBackToSameDiff() {
     SameDiff sd = SameDiff.create();
     SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 4);
