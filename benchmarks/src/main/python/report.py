@@ -127,6 +127,17 @@ for form in ("rnn", "lstm", "gru"):
     print(f"| {form} (DL4J {base}) | {jt} | {fmt(d)} | {ratio(j, d)} |")
 print()
 
+adapter = index(load("adapter"))
+print("## 7. DL4J `MultiLayerNetwork` with a javanets loss (`LossFunctionAdapter`), MLP 784-256-10, Adam (ms per epoch)\n")
+print("| batch | DL4J `LossMSE` | javanets `mse` through the adapter | adapter / DL4J |")
+print("|---|---|---|---|")
+for batch in ("32", "128"):
+    p = (("batch", batch),)
+    d = adapter.get(("AdapterEpochBenchmark", "dl4j", p))
+    j = adapter.get(("AdapterEpochBenchmark", "javanetsAdapter", p))
+    print(f"| {batch} | {fmt(d)} | {fmt(j)} | {ratio(j, d)} |")
+print()
+
 disc = index(load("discovery"))
 print("## 5. Discovery and the `losses` command\n")
 print("| measurement | time (ms) | target |")

@@ -1,10 +1,10 @@
 package io.github.javanets.benchmarks;
 
+import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
 import io.github.javanets.loss.LossRegistry;
-import io.github.javanets.train.GraphRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package io.github.javanets.dl4j;
 
+import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.GradientLogFilter;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
@@ -29,8 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * target). The loss is always given weights: with every weight equal it is its unweighted self
  * (rule 3 of losses.md). Gradients are taken with respect to {@code output} and {@code weights}.
  *
- * <p>Runs are serialised on the graph (SameDiff sessions are not meant to race) and happen outside
- * any DL4J workspace, so the arrays returned are detached and belong to the caller.
+ * <p>The graph runs through a {@link GraphRunner} (op contexts built once, no SameDiff session per
+ * call) when it allows, else through SameDiff's session. Runs are serialised on the graph and
+ * happen outside any DL4J workspace; the arrays returned are detached copies that belong to the
+ * caller.
  */
 final class LossGraph {
   static final String OUTPUT = "output";
@@ -42,6 +45,10 @@ final class LossGraph {
   private final String value;
   private final boolean hasTarget;
   private final boolean differentiable;
+  private GraphRunner valueRunner;
+  private final GraphRunner[] gradientRunners = new GraphRunner[2];
+  private boolean valueCompiled;
+  private final boolean[] gradientCompiled = new boolean[2];
 
   private LossGraph(
       String lossName, SameDiff sd, String value, boolean hasTarget, boolean differentiable) {
@@ -109,8 +116,21 @@ final class LossGraph {
    * @param weights the weights; not null
    */
   synchronized double value(INDArray output, INDArray target, INDArray weights) {
-    return outsideWorkspaces(
-        () -> scalar(sd.outputSingle(placeholders(output, target, weights), value)));
+    return outsideWorkspaces(() -> scalar(valueOf(placeholders(output, target, weights))));
+  }
+
+  /** The value through a {@link GraphRunner} when the graph allows, else SameDiff's session. */
+  private INDArray valueOf(Map<String, INDArray> ph) {
+    GraphRunner runner = valueRunner();
+    return runner != null ? runner.run(ph).get(value) : sd.outputSingle(ph, value);
+  }
+
+  private GraphRunner valueRunner() {
+    if (!valueCompiled) {
+      valueRunner = GraphRunner.enabled() ? GraphRunner.compile(sd, List.of(value)) : null;
+      valueCompiled = true;
+    }
+    return valueRunner;
   }
 
   /**
@@ -129,18 +149,66 @@ final class LossGraph {
   private Result run(INDArray output, INDArray target, INDArray weights, boolean withWeights) {
     Map<String, INDArray> ph = placeholders(output, target, weights);
     if (!differentiable) {
-      return new Result(scalar(sd.outputSingle(ph, value)), Nd4j.zerosLike(output), null);
+      return new Result(scalar(valueOf(ph)), Nd4j.zerosLike(output), null);
     }
     List<String> wrt = new ArrayList<>(List.of(OUTPUT));
     if (withWeights) {
       wrt.add(WEIGHTS);
     }
-    OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(value), wrt);
-    INDArray dOutput = r.getGradients().get(OUTPUT);
-    return new Result(
-        scalar(r.getOutputs().get(value)),
-        dOutput == null ? Nd4j.zerosLike(output) : dOutput,
-        withWeights ? r.getGradients().get(WEIGHTS) : null);
+    GraphRunner runner = gradientRunner(wrt, withWeights ? 1 : 0);
+    INDArray v;
+    INDArray dOutput;
+    INDArray dWeights;
+    if (runner != null) {
+      // The runner's arrays are reused by its next call: DL4J gets copies.
+      Map<String, INDArray> r = runner.run(ph);
+      v = r.get(value);
+      dOutput = copy(r.get(gradientName(OUTPUT)));
+      dWeights = withWeights ? copy(r.get(gradientName(WEIGHTS))) : null;
+    } else {
+      OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(value), wrt);
+      v = r.getOutputs().get(value);
+      dOutput = r.getGradients().get(OUTPUT);
+      dWeights = withWeights ? r.getGradients().get(WEIGHTS) : null;
+    }
+    return new Result(scalar(v), dOutput == null ? Nd4j.zerosLike(output) : dOutput, dWeights);
+  }
+
+  /**
+   * The runner of the gradient function for the value and the gradients with respect to {@code
+   * wrt}, compiled on first use; null when the graph needs SameDiff's session.
+   */
+  private GraphRunner gradientRunner(List<String> wrt, int slot) {
+    if (!gradientCompiled[slot]) {
+      List<String> outputs = new ArrayList<>(List.of(value));
+      for (String w : wrt) {
+        String g = gradientName(w);
+        if (g != null) {
+          outputs.add(g);
+        }
+      }
+      gradientRunners[slot] =
+          GraphRunner.enabled() ? GraphRunner.compile(sd.getFunction("grad"), outputs) : null;
+      gradientCompiled[slot] = true;
+    }
+    return gradientRunners[slot];
+  }
+
+  /** Whether the value and both gradient passes run through a {@link GraphRunner} (for tests). */
+  synchronized boolean compiled() {
+    return valueRunner() != null
+        && gradientRunner(List.of(OUTPUT), 0) != null
+        && gradientRunner(List.of(OUTPUT, WEIGHTS), 1) != null;
+  }
+
+  /** The name of the gradient variable of placeholder {@code name}, or null when it has none. */
+  private String gradientName(String name) {
+    SDVariable g = sd.getVariable(name).getGradient();
+    return g == null ? null : g.name();
+  }
+
+  private static INDArray copy(INDArray a) {
+    return a == null ? null : a.dup();
   }
 
   /** Runs {@code body} outside any DL4J workspace: its arrays are detached. */

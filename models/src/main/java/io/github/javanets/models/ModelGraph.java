@@ -1,11 +1,11 @@
 package io.github.javanets.models;
 
+import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
 import io.github.javanets.loss.TargetKind;
-import io.github.javanets.train.GraphRunner;
 import io.github.javanets.train.TrainingProblem;
 import java.util.ArrayList;
 import java.util.Collections;

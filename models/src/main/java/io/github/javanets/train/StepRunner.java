@@ -1,5 +1,6 @@
 package io.github.javanets.train;
 
+import io.github.javanets.graph.GraphRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

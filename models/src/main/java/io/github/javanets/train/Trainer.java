@@ -1,5 +1,6 @@
 package io.github.javanets.train;
 
+import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.GradientLogFilter;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.TrainOptions;

@@ -3,6 +3,7 @@ package io.github.javanets.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.models.Autoencoder;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;

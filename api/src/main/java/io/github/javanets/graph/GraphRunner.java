@@ -1,4 +1,4 @@
-package io.github.javanets.train;
+package io.github.javanets.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
