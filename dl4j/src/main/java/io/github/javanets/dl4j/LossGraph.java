@@ -45,10 +45,11 @@ final class LossGraph {
   private final String value;
   private final boolean hasTarget;
   private final boolean differentiable;
-  private GraphRunner valueRunner;
-  private final GraphRunner[] gradientRunners = new GraphRunner[2];
-  private boolean valueCompiled;
-  private final boolean[] gradientCompiled = new boolean[2];
+  // Runners of the value, and of the value with the gradients with respect to the output (and the
+  // weights); null where the graph needs SameDiff's session or the runner is switched off.
+  private final GraphRunner valueRunner;
+  private final GraphRunner outputGradientRunner;
+  private final GraphRunner allGradientsRunner;
 
   private LossGraph(
       String lossName, SameDiff sd, String value, boolean hasTarget, boolean differentiable) {
@@ -57,6 +58,11 @@ final class LossGraph {
     this.value = value;
     this.hasTarget = hasTarget;
     this.differentiable = differentiable;
+    boolean on = GraphRunner.enabled();
+    this.valueRunner = on ? GraphRunner.compile(sd, List.of(value)) : null;
+    this.outputGradientRunner = on && differentiable ? gradientRunner(List.of(OUTPUT)) : null;
+    this.allGradientsRunner =
+        on && differentiable ? gradientRunner(List.of(OUTPUT, WEIGHTS)) : null;
   }
 
   /**
@@ -121,16 +127,7 @@ final class LossGraph {
 
   /** The value through a {@link GraphRunner} when the graph allows, else SameDiff's session. */
   private INDArray valueOf(Map<String, INDArray> ph) {
-    GraphRunner runner = valueRunner();
-    return runner != null ? runner.run(ph).get(value) : sd.outputSingle(ph, value);
-  }
-
-  private GraphRunner valueRunner() {
-    if (!valueCompiled) {
-      valueRunner = GraphRunner.enabled() ? GraphRunner.compile(sd, List.of(value)) : null;
-      valueCompiled = true;
-    }
-    return valueRunner;
+    return valueRunner != null ? valueRunner.run(ph).get(value) : sd.outputSingle(ph, value);
   }
 
   /**
@@ -155,7 +152,7 @@ final class LossGraph {
     if (withWeights) {
       wrt.add(WEIGHTS);
     }
-    GraphRunner runner = gradientRunner(wrt, withWeights ? 1 : 0);
+    GraphRunner runner = withWeights ? allGradientsRunner : outputGradientRunner;
     INDArray v;
     INDArray dOutput;
     INDArray dWeights;
@@ -175,30 +172,23 @@ final class LossGraph {
   }
 
   /**
-   * The runner of the gradient function for the value and the gradients with respect to {@code
-   * wrt}, compiled on first use; null when the graph needs SameDiff's session.
+   * A runner of the gradient function for the value and the gradients with respect to {@code wrt};
+   * null when the graph needs SameDiff's session.
    */
-  private GraphRunner gradientRunner(List<String> wrt, int slot) {
-    if (!gradientCompiled[slot]) {
-      List<String> outputs = new ArrayList<>(List.of(value));
-      for (String w : wrt) {
-        String g = gradientName(w);
-        if (g != null) {
-          outputs.add(g);
-        }
+  private GraphRunner gradientRunner(List<String> wrt) {
+    List<String> outputs = new ArrayList<>(List.of(value));
+    for (String w : wrt) {
+      String g = gradientName(w);
+      if (g != null) {
+        outputs.add(g);
       }
-      gradientRunners[slot] =
-          GraphRunner.enabled() ? GraphRunner.compile(sd.getFunction("grad"), outputs) : null;
-      gradientCompiled[slot] = true;
     }
-    return gradientRunners[slot];
+    return GraphRunner.compile(sd.getFunction("grad"), outputs);
   }
 
   /** Whether the value and both gradient passes run through a {@link GraphRunner} (for tests). */
-  synchronized boolean compiled() {
-    return valueRunner() != null
-        && gradientRunner(List.of(OUTPUT), 0) != null
-        && gradientRunner(List.of(OUTPUT, WEIGHTS), 1) != null;
+  boolean compiled() {
+    return valueRunner != null && outputGradientRunner != null && allGradientsRunner != null;
   }
 
   /** The name of the gradient variable of placeholder {@code name}, or null when it has none. */

@@ -13,12 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A problem's training step (monitors and gradients) or its evaluation (monitors), run by a {@link
  * GraphRunner} when the graph allows and by SameDiff's own session otherwise, or when the system
- * property {@value #PROPERTY} is {@code false}. The arrays returned are valid until the next call.
+ * property {@value GraphRunner#PROPERTY} is {@code false}. The arrays returned are valid until the
+ * next call.
  */
 final class StepRunner {
-  /** Set to {@code false} to run every graph through SameDiff's session. */
-  static final String PROPERTY = GraphRunner.PROPERTY;
-
   private final SameDiff sd;
   private final List<String> monitors;
   private final List<String> params;
@@ -42,17 +40,13 @@ final class StepRunner {
           outputs.add(g.name());
         }
       }
-      if (enabled()) {
+      if (GraphRunner.enabled()) {
         r = GraphRunner.compile(sd.getFunction("grad"), outputs);
       }
-    } else if (enabled()) {
+    } else if (GraphRunner.enabled()) {
       r = GraphRunner.compile(sd, monitors);
     }
     this.runner = r;
-  }
-
-  private static boolean enabled() {
-    return GraphRunner.enabled();
   }
 
   /** The step of gradient training: monitors and the gradient of every parameter. */

@@ -159,12 +159,12 @@ class GraphRunnerTest {
       INDArray seq = uniform(r, new long[] {rows, T}, IN);
       Map<String, INDArray> fast =
           predictions(regressor, classifier, autoencoder, recurrent, x, seq);
-      System.setProperty(StepRunner.PROPERTY, "false");
+      System.setProperty(GraphRunner.PROPERTY, "false");
       Map<String, INDArray> slow;
       try {
         slow = predictions(regressor, classifier, autoencoder, recurrent, x, seq);
       } finally {
-        System.clearProperty(StepRunner.PROPERTY);
+        System.clearProperty(GraphRunner.PROPERTY);
       }
       assertThat(fast.keySet()).isEqualTo(slow.keySet());
       Map<String, INDArray> kept = new java.util.LinkedHashMap<>();
@@ -223,13 +223,13 @@ class GraphRunnerTest {
   void theSystemPropertySwitchesTheRunnerOff() throws Exception {
     TrainingProblem problem = graph(regressor(), Map.of(), 0);
     List<String> params = new ArrayList<>(problem.parameters().keySet());
-    System.setProperty(StepRunner.PROPERTY, "false");
+    System.setProperty(GraphRunner.PROPERTY, "false");
     try {
       assertThat(
               StepRunner.training(problem.graph(), problem.monitorVariables(), params).compiled())
           .isFalse();
     } finally {
-      System.clearProperty(StepRunner.PROPERTY);
+      System.clearProperty(GraphRunner.PROPERTY);
     }
     assertThat(StepRunner.training(problem.graph(), problem.monitorVariables(), params).compiled())
         .isTrue();
