@@ -42,6 +42,7 @@ public abstract class ClassificationLoss extends Loss {
     String key = outputName() == null ? "out:out" : outputName();
     return LossEvaluation.value(
         this,
+        LossEvaluation.Expression.ACCURACY,
         this::accuracy,
         Map.of(key, Objects.requireNonNull(output, "output")),
         labels,

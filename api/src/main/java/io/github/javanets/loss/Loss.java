@@ -35,6 +35,8 @@ public abstract class Loss {
   private final Map<String, Object> values;
   private volatile double weight;
   private boolean configured;
+  // The graphs value, gradient and accuracy built on plain arrays, for their last shapes.
+  final LossEvaluation.Cache evaluations = new LossEvaluation.Cache();
 
   /**
    * Reads the subclass's declaration.
@@ -84,6 +86,7 @@ public abstract class Loss {
     values.putAll(parsed);
     weight = (Double) values.get(LossInfo.WEIGHT);
     configured = true;
+    evaluations.clear();
     return this;
   }
 
@@ -270,6 +273,12 @@ public abstract class Loss {
   /**
    * The loss's value on plain arrays, outside any model.
    *
+   * <p>The first call with a given set of shapes and data types builds the loss's graph for them;
+   * the loss keeps the graphs of its last two such sets, with the arrays their last run computed,
+   * so repeated calls on same-shaped batches run the graph only. {@link #gradient} and {@link
+   * ClassificationLoss#accuracy} share that cache. Calls may come from several threads; they run
+   * one at a time per graph.
+   *
    * @param outputs the outputs it reads, by name (a bare layer name means its {@code :out}); not
    *     null. A loss reading the default output takes the only entry.
    * @param target the target; null only for a loss that needs none
@@ -279,7 +288,8 @@ public abstract class Loss {
    * @throws IllegalArgumentException for missing outputs or bad arrays, naming them
    */
   public final double value(Map<String, INDArray> outputs, INDArray target, INDArray weights) {
-    return LossEvaluation.value(this, this::compute, outputs, target, weights);
+    return LossEvaluation.value(
+        this, LossEvaluation.Expression.VALUE, this::compute, outputs, target, weights);
   }
 
   /**
