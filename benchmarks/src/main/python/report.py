@@ -100,8 +100,9 @@ losses = index(load("losses"))
 print("## 3. Loss value + gradient, (4096, 1000) FLOAT (ms per call)\n")
 print("| loss | javanets (graph runner) | same graph, SameDiff session | javanets `Loss.value` + `gradient` "
       "| DL4J ILossFunction | DL4J ILossFunction in a workspace | SameDiff `sd.loss()` "
-      "| javanets / DL4J | javanets / DL4J in a workspace | session / DL4J | javanets / SameDiff |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
+      "| javanets / DL4J | javanets / DL4J in a workspace | `Loss.value` + `gradient` / DL4J "
+      "| session / DL4J | javanets / SameDiff |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for loss in ("mse", "mae", "xe", "hinge", "kl", "bce"):
     p = (("loss", loss),)
     j = losses.get(("LossBenchmark", "javanets", p))
@@ -111,7 +112,12 @@ for loss in ("mse", "mae", "xe", "hinge", "kl", "bce"):
     dw = losses.get(("LossBenchmark", "dl4jWorkspace", p))
     s = losses.get(("SameDiffLossBenchmark", "samediff", p))
     print(f"| {loss} | {fmt(j)} | {fmt(js)} | {fmt(a)} | {fmt(d)} | {fmt(dw)} | {fmt(s) if s else 'no op'} "
-          f"| {ratio(j, d)} | {ratio(j, dw)} | {ratio(js, d)} | {ratio(j, s)} |")
+          f"| {ratio(j, d)} | {ratio(j, dw)} | {ratio(a, d)} | {ratio(js, d)} | {ratio(j, s)} |")
+print()
+print("`Loss.value` + `gradient` and DL4J's ILossFunction as called both hand back freshly allocated "
+      "arrays, out of any workspace; the first touch of fresh memory is costly on this machine (see "
+      "README.md), which is most of both columns. The graph runner and DL4J in a workspace reuse "
+      "their memory.")
 print()
 
 rnn = index(load("recurrent"))
@@ -144,12 +150,20 @@ print("| measurement | time (ms) | target |")
 print("|---|---|---|")
 d0 = disc.get(("DiscoveryBenchmark", "discover", (("plugins", "0"),)))
 d200 = disc.get(("DiscoveryBenchmark", "discover", (("plugins", "200"),)))
-print(f"| `LossRegistry.discover`, built-ins only, cold class loader | {fmt(d0)} | |")
-print(f"| `LossRegistry.discover`, built-ins + 200 plugin jars, cold | {fmt(d200)} | < 100 |")
+print(f"| `LossRegistry.discover`, built-ins only, fresh class loader | {fmt(d0)} | |")
+print(f"| `LossRegistry.discover`, built-ins + 200 plugin jars, fresh class loader | {fmt(d200)} | < 100 |")
 sl = disc.get(("DiscoveryBenchmark", "serviceLoaderOnly", (("plugins", "200"),)))
 if sl:
     print(f"| the JDK's `ServiceLoader` alone over the same 200 jars (load each class, read its annotations) "
           f"| {fmt(sl)} | discover / ServiceLoader: {ratio(d200, sl)} |")
+first = index(load("discovery-first"))
+f200 = first.get(("DiscoveryBenchmark", "discover", (("plugins", "200"),)))
+fsl = first.get(("DiscoveryBenchmark", "serviceLoaderOnly", (("plugins", "200"),)))
+if f200:
+    print(f"| the first `discover` in a fresh JVM, built-ins + 200 plugin jars (one per fork) | {fmt(f200)} "
+          f"| discover / ServiceLoader: {ratio(f200, fsl)} |")
+if fsl:
+    print(f"| the first `ServiceLoader` pass in a fresh JVM over the same jars | {fmt(fsl)} | |")
 lpath = os.path.join(out, "losses-command.txt")
 if os.path.exists(lpath):
     vals = [int(x) for x in open(lpath).read().split() if x.isdigit()]
