@@ -42,7 +42,8 @@ final class LossEvaluation {
   // Placeholder of each given output, by its normalized name.
   private final Map<String, String> placeholderOf = new LinkedHashMap<>();
   private final String result;
-  // Null where the graph needs SameDiff's session or the runner is off.
+  // Runners of the value and of the value with the gradients; null where the graph needs SameDiff's
+  // session. Whether the runner is on is read per call.
   private final GraphRunner valueRunner;
   private GraphRunner gradientRunner;
   // Null until the first gradient is asked for: the gradient function is built then.
@@ -66,7 +67,7 @@ final class LossEvaluation {
     }
     SDVariable r = Objects.requireNonNull(expression.apply(ctx.build()), "compute returned null");
     this.result = r.name();
-    this.valueRunner = GraphRunner.enabled() ? GraphRunner.compile(sd, List.of(result)) : null;
+    this.valueRunner = GraphRunner.compile(sd, List.of(result));
   }
 
   /**
@@ -106,7 +107,7 @@ final class LossEvaluation {
   private synchronized double value(Call arrays) {
     Map<String, INDArray> feed = feed(arrays);
     INDArray v =
-        valueRunner != null ? valueRunner.run(feed).get(result) : sd.outputSingle(feed, result);
+        useRunner(valueRunner) ? valueRunner.run(feed).get(result) : sd.outputSingle(feed, result);
     return scalar(v);
   }
 
@@ -132,7 +133,7 @@ final class LossEvaluation {
     List<String> placeholders = new ArrayList<>(placeholderOf.values());
     if (differentiable == null) {
       differentiable = createGradFunction(placeholders);
-      if (differentiable && GraphRunner.enabled()) {
+      if (differentiable) {
         List<String> outputs = new ArrayList<>(List.of(result));
         for (String p : placeholders) {
           SDVariable g = sd.getVariable(p).getGradient();
@@ -147,7 +148,7 @@ final class LossEvaluation {
       return Map.of();
     }
     Map<String, INDArray> grads = new HashMap<>();
-    if (gradientRunner != null) {
+    if (useRunner(gradientRunner)) {
       Map<String, INDArray> r = gradientRunner.run(feed);
       for (String p : placeholders) {
         SDVariable g = sd.getVariable(p).getGradient();
@@ -158,8 +159,14 @@ final class LossEvaluation {
       }
       return grads;
     }
+    // The session hands back arrays of its own for each call (tested).
     grads.putAll(sd.calculateGradients(feed, placeholders));
     return grads;
+  }
+
+  /** Whether to run {@code runner} rather than SameDiff's session: the switch is read per call. */
+  private static boolean useRunner(GraphRunner runner) {
+    return runner != null && GraphRunner.enabled();
   }
 
   private boolean createGradFunction(List<String> placeholders) {

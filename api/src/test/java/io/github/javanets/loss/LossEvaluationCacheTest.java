@@ -134,22 +134,27 @@ class LossEvaluationCacheTest {
   }
 
   @Test
-  void withTheRunnerOffTheSessionComputesTheSameNumbers() {
+  void withTheRunnerSwitchedOffTheSameGraphRunsThroughTheSessionWithTheSameNumbers() {
     INDArray o = random(7, 4, 3);
     INDArray t = random(8, 4, 3);
     INDArray w = random(9, 4, 3).addi(2);
-    Loss on = new SquaredError().configure(Map.of("weighted", true));
-    Loss off = new SquaredError().configure(Map.of("weighted", true));
-    double valueOn = on.value(o, t, w);
-    INDArray gradientOn = on.gradient(o, t, w);
+    Loss loss = new SquaredError().configure(Map.of("weighted", true));
+    double valueOn = loss.value(o, t, w);
+    INDArray gradientOn = loss.gradient(o, t, w);
     System.setProperty(GraphRunner.PROPERTY, "false");
     try {
-      assertThat(off.value(o, t, w)).isEqualTo(valueOn);
-      assertThat(off.gradient(o, t, w)).isEqualTo(gradientOn);
-      assertThat(off.value(o, t, w)).isEqualTo(valueOn);
+      assertThat(loss.value(o, t, w)).isEqualTo(valueOn);
+      INDArray first = loss.gradient(o, t, w);
+      assertThat(first).isEqualTo(gradientOn);
+
+      INDArray second = loss.gradient(random(10, 4, 3), t, w);
+
+      assertThat(second).isNotEqualTo(gradientOn);
+      assertThat(first).isEqualTo(gradientOn);
     } finally {
       System.clearProperty(GraphRunner.PROPERTY);
     }
+    assertThat(loss.evaluations.size()).isEqualTo(1);
   }
 
   @Test
