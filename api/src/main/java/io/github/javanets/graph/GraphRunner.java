@@ -93,8 +93,8 @@ public final class GraphRunner {
   private final List<String> outputNames;
   // After node i has run, the slots whose arrays no later node reads (by node, from compile).
   private final int[][] released;
-  // The shapes, types and small integer values of the graph's inputs (placeholders, variables,
-  // constants) at the last run; the node outputs were planned for them.
+  // The types and shapes of the graph's inputs (placeholders, variables, constants) at the last
+  // run: the ops' outputs were planned for them.
   private Object[] plannedFor;
 
   private GraphRunner(
