@@ -42,8 +42,8 @@ final class LossEvaluation {
   // Placeholder of each given output, by its normalized name.
   private final Map<String, String> placeholderOf = new LinkedHashMap<>();
   private final String result;
-  // Runners of the value and of the value with the gradients; null where the graph needs SameDiff's
-  // session. Whether the runner is on is read per call.
+  // Runners of the value and of the gradients; null where the graph needs SameDiff's session.
+  // Whether the runner is on is read per call.
   private final GraphRunner valueRunner;
   private GraphRunner gradientRunner;
   // Null until the first gradient is asked for: the gradient function is built then.
@@ -134,14 +134,16 @@ final class LossEvaluation {
     if (differentiable == null) {
       differentiable = createGradFunction(placeholders);
       if (differentiable) {
-        List<String> outputs = new ArrayList<>(List.of(result));
+        // The gradients only: the runner then skips what only the value needs (its reduction).
+        List<String> outputs = new ArrayList<>();
         for (String p : placeholders) {
           SDVariable g = sd.getVariable(p).getGradient();
           if (g != null) {
             outputs.add(g.name());
           }
         }
-        gradientRunner = GraphRunner.compile(sd.getFunction("grad"), outputs);
+        gradientRunner =
+            outputs.isEmpty() ? null : GraphRunner.compile(sd.getFunction("grad"), outputs);
       }
     }
     if (!differentiable) {
