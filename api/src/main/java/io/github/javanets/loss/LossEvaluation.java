@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -83,7 +82,8 @@ final class LossEvaluation {
       INDArray target,
       INDArray weights) {
     Call arrays = new Call(loss, outputs, target, weights);
-    return outsideWorkspaces(() -> evaluation(loss, what, expression, arrays).value(arrays));
+    return LossGraphs.outsideWorkspaces(
+        () -> evaluation(loss, what, expression, arrays).value(arrays));
   }
 
   /**
@@ -94,7 +94,7 @@ final class LossEvaluation {
   static Map<String, INDArray> gradient(
       Loss loss, Map<String, INDArray> outputs, INDArray target, INDArray weights) {
     Call arrays = new Call(loss, outputs, target, weights);
-    return outsideWorkspaces(
+    return LossGraphs.outsideWorkspaces(
         () -> evaluation(loss, Expression.VALUE, loss::compute, arrays).gradient(arrays));
   }
 
@@ -108,7 +108,7 @@ final class LossEvaluation {
     Map<String, INDArray> feed = feed(arrays);
     INDArray v =
         useRunner(valueRunner) ? valueRunner.run(feed).get(result) : sd.outputSingle(feed, result);
-    return scalar(v);
+    return LossGraphs.scalar(loss.name(), v);
   }
 
   private synchronized Map<String, INDArray> gradient(Call arrays) {
@@ -132,7 +132,8 @@ final class LossEvaluation {
   private Map<String, INDArray> gradients(Map<String, INDArray> feed) {
     List<String> placeholders = new ArrayList<>(placeholderOf.values());
     if (differentiable == null) {
-      differentiable = createGradFunction(placeholders);
+      sd.setLossVariables(result);
+      differentiable = LossGraphs.createGradFunction(sd, placeholders.toArray(new String[0]));
       if (differentiable) {
         // The gradients only: the runner then skips what only the value needs (its reduction).
         List<String> outputs = new ArrayList<>();
@@ -171,20 +172,6 @@ final class LossEvaluation {
     return runner != null && GraphRunner.enabled();
   }
 
-  private boolean createGradFunction(List<String> placeholders) {
-    sd.setLossVariables(result);
-    GradientLogFilter.install();
-    try {
-      sd.createGradFunction(placeholders.toArray(new String[0]));
-      return true;
-    } catch (IllegalStateException e) {
-      if (String.valueOf(e.getMessage()).contains("does not contain any trainable")) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
   private Map<String, INDArray> feed(Call arrays) {
     Map<String, INDArray> feed = new HashMap<>();
     for (Map.Entry<String, INDArray> e : arrays.outputs.entrySet()) {
@@ -197,25 +184,6 @@ final class LossEvaluation {
       feed.put(WEIGHTS, arrays.weights);
     }
     return feed;
-  }
-
-  private double scalar(INDArray v) {
-    if (v.length() != 1) {
-      throw new IllegalStateException(
-          "Loss '"
-              + loss.name()
-              + "' computed a value of shape "
-              + Arrays.toString(v.shape())
-              + "; compute must return a scalar.");
-    }
-    return v.getDouble(0);
-  }
-
-  /** Runs {@code body} outside any workspace: the graph's arrays outlive the call. */
-  private static <T> T outsideWorkspaces(Supplier<T> body) {
-    try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-      return body.get();
-    }
   }
 
   /**

@@ -1,22 +1,19 @@
 package io.github.javanets.dl4j;
 
 import io.github.javanets.graph.GraphRunner;
-import io.github.javanets.loss.GradientLogFilter;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
+import io.github.javanets.loss.LossGraphs;
 import io.github.javanets.loss.TargetKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -73,7 +70,7 @@ final class LossGraph {
    */
   static LossGraph build(Loss loss, String outputName, DataType type, long width) {
     // Out of any workspace: the graph's constants must outlive the DL4J call that builds it.
-    return outsideWorkspaces(() -> buildDetached(loss, outputName, type, width));
+    return LossGraphs.outsideWorkspaces(() -> buildDetached(loss, outputName, type, width));
   }
 
   private static LossGraph buildDetached(Loss loss, String outputName, DataType type, long width) {
@@ -97,21 +94,12 @@ final class LossGraph {
       throw new IllegalStateException("Loss '" + loss.name() + "' computed null.");
     }
     sd.setLossVariables(result.name());
-    return new LossGraph(loss.name(), sd, result.name(), hasTarget, createGradFunction(sd));
-  }
-
-  /** False when the value depends differentiably on neither the output nor the weights. */
-  private static boolean createGradFunction(SameDiff sd) {
-    GradientLogFilter.install();
-    try {
-      sd.createGradFunction(OUTPUT, WEIGHTS);
-      return true;
-    } catch (IllegalStateException e) {
-      if (String.valueOf(e.getMessage()).contains("does not contain any trainable")) {
-        return false;
-      }
-      throw e;
-    }
+    return new LossGraph(
+        loss.name(),
+        sd,
+        result.name(),
+        hasTarget,
+        LossGraphs.createGradFunction(sd, OUTPUT, WEIGHTS));
   }
 
   /**
@@ -122,7 +110,8 @@ final class LossGraph {
    * @param weights the weights; not null
    */
   synchronized double value(INDArray output, INDArray target, INDArray weights) {
-    return outsideWorkspaces(() -> scalar(valueOf(placeholders(output, target, weights))));
+    return LossGraphs.outsideWorkspaces(
+        () -> LossGraphs.scalar(lossName, valueOf(placeholders(output, target, weights))));
   }
 
   /** The value through a {@link GraphRunner} when the graph allows, else SameDiff's session. */
@@ -140,13 +129,13 @@ final class LossGraph {
    */
   synchronized Result gradient(
       INDArray output, INDArray target, INDArray weights, boolean withWeights) {
-    return outsideWorkspaces(() -> run(output, target, weights, withWeights));
+    return LossGraphs.outsideWorkspaces(() -> run(output, target, weights, withWeights));
   }
 
   private Result run(INDArray output, INDArray target, INDArray weights, boolean withWeights) {
     Map<String, INDArray> ph = placeholders(output, target, weights);
     if (!differentiable) {
-      return new Result(scalar(valueOf(ph)), Nd4j.zerosLike(output), null);
+      return new Result(LossGraphs.scalar(lossName, valueOf(ph)), Nd4j.zerosLike(output), null);
     }
     List<String> wrt = new ArrayList<>(List.of(OUTPUT));
     if (withWeights) {
@@ -168,7 +157,10 @@ final class LossGraph {
       dOutput = r.getGradients().get(OUTPUT);
       dWeights = withWeights ? r.getGradients().get(WEIGHTS) : null;
     }
-    return new Result(scalar(v), dOutput == null ? Nd4j.zerosLike(output) : dOutput, dWeights);
+    return new Result(
+        LossGraphs.scalar(lossName, v),
+        dOutput == null ? Nd4j.zerosLike(output) : dOutput,
+        dWeights);
   }
 
   /**
@@ -201,16 +193,6 @@ final class LossGraph {
     return a == null ? null : a.dup();
   }
 
-  /** Runs {@code body} outside any DL4J workspace: its arrays are detached. */
-  private static <T> T outsideWorkspaces(Supplier<T> body) {
-    MemoryWorkspace scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
-    try {
-      return body.get();
-    } finally {
-      scope.close();
-    }
-  }
-
   private Map<String, INDArray> placeholders(INDArray output, INDArray target, INDArray weights) {
     Map<String, INDArray> ph = new HashMap<>();
     ph.put(OUTPUT, output);
@@ -219,18 +201,6 @@ final class LossGraph {
       ph.put(TARGET, target);
     }
     return ph;
-  }
-
-  private double scalar(INDArray v) {
-    if (v.length() != 1) {
-      throw new IllegalStateException(
-          "Loss '"
-              + lossName
-              + "' computed a value of shape "
-              + Arrays.toString(v.shape())
-              + "; compute must return a scalar.");
-    }
-    return v.getDouble(0);
   }
 
   /**
