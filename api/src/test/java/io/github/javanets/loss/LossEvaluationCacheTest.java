@@ -1,6 +1,7 @@
 package io.github.javanets.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.javanets.graph.GraphRunner;
@@ -54,6 +55,24 @@ class LossEvaluationCacheTest {
 
   private static double[] flat(INDArray a) {
     return a.dup('c').reshape(a.length()).toDoubleVector();
+  }
+
+  /** Returns the per-element error instead of a scalar. */
+  public static class Elementwise extends Loss {
+    @Override
+    public org.nd4j.autodiff.samediff.SDVariable compute(LossContext ctx) {
+      return ctx.output().sub(ctx.target());
+    }
+  }
+
+  @Test
+  void aValueThatIsNotAScalarIsAnErrorNamingTheLossAndTheShape() {
+    Loss loss = new Elementwise();
+
+    assertThatThrownBy(() -> loss.value(random(1, 4, 3), random(2, 4, 3), null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Loss 'elementwise' computed a value of shape [4, 3]; compute must return a scalar.");
   }
 
   @Test
