@@ -30,7 +30,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       {@code a} for target and output rows (so both have the weights' rows). 0 when every weight
  *       is 0.
  *   <li>3-D data {@code (B, T, D)}: rows are compared across the batch at each time step, and the
- *       result is the mean over the time steps.
+ *       result is the mean over the time steps. Weighted, a step whose weights are all 0 does not
+ *       exist: the mean runs over the steps with some positive weight, and a batch with no such
+ *       step gives 0 with gradient 0.
  * </ul>
  */
 @AutoService(Loss.class)
@@ -115,7 +117,14 @@ public final class MaximumMeanDiscrepancy extends Loss {
     SDVariable within =
         withinMean(sd, kernel(sd, y, y), a).add(withinMean(sd, kernel(sd, x, x), a));
     SDVariable cross = pairMean(kernel(sd, y, x), a);
-    return within.sub(cross.mul(2.0)).mean();
+    SDVariable perStep = within.sub(cross.mul(2.0));
+    if (a == null) {
+      return perStep.mean();
+    }
+    // A step without weight has a = 0 and so the value 0: the sum over steps divided by the number
+    // of steps that exist (at least 1, so that no step at all gives 0, not NaN).
+    SDVariable present = a.sum(1).gt(0.0).castTo(perStep.dataType()).sum();
+    return perStep.sum().div(sd.math().max(present, sd.onesLike(present)));
   }
 
   private static SDVariable steps(SameDiff sd, SDVariable v, int rank) {

@@ -76,6 +76,49 @@ class MaximumMeanDiscrepancyTest {
     }
   }
 
+  @Test
+  void aTimeStepWithoutWeightIsLeftOutOfTheMeanOverSteps() {
+    Random random = new Random(14);
+    INDArray o = RandomArrays.uniform(random, -1, 1, 3, 4, 2);
+    INDArray t = RandomArrays.uniform(random, -0.5, 1.5, 3, 4, 2);
+    INDArray w = RandomArrays.weights(random, 3, 4, 2);
+    w.get(NDArrayIndex.all(), NDArrayIndex.point(1), NDArrayIndex.all()).assign(0);
+    w.get(NDArrayIndex.all(), NDArrayIndex.point(3), NDArrayIndex.all()).assign(0);
+    for (String spec : SPECS) {
+      Loss mmd = REGISTRY.create(spec);
+      double steps0and2 =
+          mmd.value(step(o, 0), step(t, 0), step(w, 0))
+              + mmd.value(step(o, 2), step(t, 2), step(w, 2));
+      assertThat(mmd.value(o, t, w)).as("%s", mmd).isCloseTo(steps0and2 / 2, within(1e-12));
+      assertThat(mmd.value(o, t, w))
+          .as("%s against the float64 reference", mmd)
+          .isCloseTo(
+              new MmdReference(mmd)
+                  .value(
+                      new Float64Inputs(
+                          Map.of("out", Float64Array.of(o)),
+                          Float64Array.of(t),
+                          Float64Array.of(w))),
+              within(1e-9));
+      assertThat(GradientCheck.mismatches(mmd, LossInputs.of(o, t, w), true))
+          .as("gradient of %s", mmd)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void sequencesWithoutAnyWeightGiveZeroAndAZeroGradient() {
+    Random random = new Random(15);
+    INDArray o = RandomArrays.uniform(random, -1, 1, 3, 4, 2);
+    INDArray t = RandomArrays.uniform(random, -0.5, 1.5, 3, 4, 2);
+    INDArray w = Nd4j.zeros(o.dataType(), 3, 4, 2);
+    for (String spec : SPECS) {
+      Loss mmd = REGISTRY.create(spec);
+      assertThat(mmd.value(o, t, w)).as("%s", mmd).isEqualTo(0.0);
+      assertThat(mmd.gradient(o, t, w).amaxNumber().doubleValue()).as("%s", mmd).isEqualTo(0.0);
+    }
+  }
+
   private static INDArray step(INDArray a, int s) {
     return a.get(NDArrayIndex.all(), NDArrayIndex.point(s), NDArrayIndex.all()).dup('c');
   }

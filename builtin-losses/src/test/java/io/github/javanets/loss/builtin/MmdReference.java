@@ -29,17 +29,22 @@ final class MmdReference {
     boolean sequences = o.rank() == 3;
     int steps = sequences ? o.size(1) : 1;
     double sum = 0;
+    int present = 0;
     for (int s = 0; s < steps; s++) {
       double[][] x = rows(o, s, sequences);
       double[][] y = rows(t, s, sequences);
       double[] ax = rowWeights(in.weights(), s, sequences, x.length);
       double[] ay = rowWeights(in.weights(), s, sequences, y.length);
+      if (in.weights() != null && Arrays.stream(ax).sum() == 0) {
+        continue; // a step whose weights are all 0 does not exist
+      }
+      present++;
       sum +=
           mean(y, y, ay, ay, unbiased)
               - 2 * mean(y, x, ay, ax, false)
               + mean(x, x, ax, ax, unbiased);
     }
-    return sum / steps;
+    return present == 0 ? 0 : sum / present;
   }
 
   /** The rows of {@code a} at step {@code s}: {@code a[i, :]} or {@code a[i, s, :]}. */
