@@ -136,7 +136,7 @@ public abstract class Loss {
     }
   }
 
-  /** Whether the loss reduces with per-element weights (rule 3 of losses.md). */
+  /** Whether the loss reduces with per-element weights (rule 3 of docs/losses.md). */
   public final boolean weighted() {
     return (Boolean) parameter(LossInfo.WEIGHTED);
   }
@@ -216,9 +216,9 @@ public abstract class Loss {
   }
 
   /**
-   * The reduction of rules 2-3 of losses.md: the mean of {@code err} over all its elements when the
-   * context is unweighted, else {@code sum(w * err) / sum(w)}, which is 0 (with gradient 0) when
-   * every weight is 0.
+   * The reduction of rules 2-3 of docs/losses.md: the mean of {@code err} over all its elements
+   * when the context is unweighted, else {@code sum(w * err) / sum(w)}, which is 0 (with gradient
+   * 0) when every weight is 0.
    *
    * @param ctx the loss's context; not null
    * @param err the per-element error, with the weights' shape when weighted; not null

@@ -40,7 +40,7 @@ final class TestLosses {
     }
   }
 
-  /** The mean of {@code (o - t)^2}, rules 2-3 of losses.md. */
+  /** The mean of {@code (o - t)^2}, rules 2-3 of docs/losses.md. */
   @LossSummary("squared error: (o - t)^2")
   public static class SquaredError extends Loss {
     @Override

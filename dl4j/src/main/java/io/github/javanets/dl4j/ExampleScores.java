@@ -11,10 +11,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * weights (0 for a row masked out entirely).
  *
  * <p>They come from one pass over the batch. A loss reduces as {@code L = sum(w * err) / sum(w)}
- * (rule 3 of losses.md), so at {@code w = 1} its gradient with respect to the weights is {@code
- * dL/dw = (err - L) / M}, {@code M} the number of weights, and {@code err = L + M dL/dw} recovers
- * every per-element error (per-row for a loss on labels). A row's score is then the mean of its
- * errors weighted by its mask.
+ * (rule 3 of docs/losses.md), so at {@code w = 1} its gradient with respect to the weights is
+ * {@code dL/dw = (err - L) / M}, {@code M} the number of weights, and {@code err = L + M dL/dw}
+ * recovers every per-element error (per-row for a loss on labels). A row's score is then the mean
+ * of its errors weighted by its mask.
  *
  * <p>A loss that does not reduce that way (it ignores its weights, or does not divide by their sum)
  * is caught by the identity {@code sum(dL/dw) = 0}, which holds for any weighting that does not

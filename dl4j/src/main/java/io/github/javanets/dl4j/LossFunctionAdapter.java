@@ -30,9 +30,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * with placeholders, and reused.
  *
  * <p><b>Per-example losses only.</b> The loss must have a value for each example alone, with the
- * batch's value the mean of the examples' values (rules 2-3 of losses.md). Losses comparing sets of
- * rows ({@code mmd}, target kind {@link TargetKind#SAMPLES}) and losses reading more than one
- * output ({@code gll}) are refused at construction.
+ * batch's value the mean of the examples' values (rules 2-3 of docs/losses.md). Losses comparing
+ * sets of rows ({@code mmd}, target kind {@link TargetKind#SAMPLES}) and losses reading more than
+ * one output ({@code gll}) are refused at construction.
  *
  * <p><b>Semantics</b>, for a minibatch of {@code N} rows (checked against DL4J's {@code LossMSE}
  * and {@code LossMAE}):
@@ -49,9 +49,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  *       unmasked batch. DL4J divides it by the minibatch size itself.
  *   <li>Masks are 0/1 weights. A row masked out scores 0, gets a 0 gradient and still counts in
  *       {@code N}, exactly as with DL4J's losses. A per-output mask weighs the elements of its row
- *       in the loss's weighted reduction (rule 3 of losses.md), so {@code s_i} is the mean over the
- *       row's unmasked elements (DL4J's {@code LossMSE} divides by every element of the row
- *       instead). A loss on class labels takes one weight per row: its per-output mask must be
+ *       in the loss's weighted reduction (rule 3 of docs/losses.md), so {@code s_i} is the mean
+ *       over the row's unmasked elements (DL4J's {@code LossMSE} divides by every element of the
+ *       row instead). A loss on class labels takes one weight per row: its per-output mask must be
  *       constant along each row. Other mask values are refused: DL4J scales gradients by {@code
  *       mask^2} but scores by {@code mask}.
  *   <li>The loss's {@code weight} parameter scales scores and gradient; its {@code target}
@@ -204,7 +204,7 @@ public final class LossFunctionAdapter implements ILossFunction {
           "Loss '"
               + l.name()
               + "' does not depend on its weights, so it cannot honour DL4J's mask: a loss must"
-              + " reduce with its weights (rule 3 of losses.md).");
+              + " reduce as sum(w * err) / sum(w), for example with Loss.reduce(ctx, err).");
     }
     double scale = b.present * l.weight();
     INDArray dOutput = r.dOutput().mul(scale);

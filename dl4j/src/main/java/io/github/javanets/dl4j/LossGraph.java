@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * values {@code [-1, width]}, or class ids {@code [-1]} for a loss on labels; absent for a loss
  * without target) and {@code weights} (the target's shape, or the output's for a loss without
  * target). The loss is always given weights: with every weight equal it is its unweighted self
- * (rule 3 of losses.md). Gradients are taken with respect to {@code output} and {@code weights}.
+ * (rule 3 of docs/losses.md). Gradients are taken with respect to {@code output} and {@code
+ * weights}.
  *
  * <p>The graph runs through a {@link GraphRunner} (op contexts built once, no SameDiff session per
  * call) when it allows, else through SameDiff's session. Runs are serialised on the graph and

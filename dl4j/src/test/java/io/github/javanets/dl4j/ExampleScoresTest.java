@@ -202,7 +202,8 @@ class ExampleScoresTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "Loss 'ignoresweights' does not depend on its weights, so it cannot honour DL4J's"
-                + " mask: a loss must reduce with its weights (rule 3 of losses.md).");
+                + " mask: a loss must reduce as sum(w * err) / sum(w), for example with"
+                + " Loss.reduce(ctx, err).");
   }
 
   @ParameterizedTest(name = "{0}")

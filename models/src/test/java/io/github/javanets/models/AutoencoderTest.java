@@ -171,7 +171,7 @@ class AutoencoderTest {
         .encode(x);
   }
 
-  /** The biased gaussian-kernel MMD of losses.md, computed independently in double. */
+  /** The biased gaussian-kernel MMD of docs/losses.md, computed independently in double. */
   static double mmd(INDArray o, INDArray t, double bandwidth) {
     double[][] a = rows(o);
     double[][] b = rows(t);

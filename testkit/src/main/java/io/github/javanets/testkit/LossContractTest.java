@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The contract every loss must pass (see {@code losses.md}), as a JUnit 5 test class to extend.
+ * The contract every loss must pass (see {@code docs/losses.md}), as a JUnit 5 test class to
+ * extend.
  *
  * <p>A loss author runs it on their own jar with a few lines:
  *

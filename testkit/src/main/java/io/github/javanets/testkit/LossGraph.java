@@ -12,9 +12,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A loss's expression built once, with its outputs as DOUBLE placeholders and its target and
- * weights fixed, so that it can be evaluated many times at little cost (as a central-difference
- * check needs): {@link Loss#value} builds a new graph for every call.
+ * A loss's expression built once, with its outputs as DOUBLE placeholders, its target and weights
+ * fixed and the batch size unknown, so that it can be evaluated at many perturbed points (as a
+ * central-difference check needs) in a graph built the way a model builds it. ({@link Loss#value}
+ * keeps a graph too, but one built for the batch's known shapes: comparing the two checks that a
+ * loss does not depend on knowing the batch size.)
  *
  * <p>As in a model's graph, the placeholders' batch size (first axis) is unknown when the loss
  * builds its expression: the context reports it as -1.

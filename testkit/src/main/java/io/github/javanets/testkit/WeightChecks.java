@@ -12,7 +12,7 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The weight rules of losses.md and batch-permutation invariance. */
+/** The weight rules of docs/losses.md and batch-permutation invariance. */
 final class WeightChecks {
   /** Values and gradients that must be equal agree to this, relative to {@code max(1, |v|)}. */
   static final double SAME = 1e-12;

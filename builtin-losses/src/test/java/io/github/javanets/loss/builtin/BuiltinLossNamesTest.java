@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The built-in names and aliases of losses.md, found through discovery. */
+/** The built-in names and aliases of docs/losses.md, found through discovery. */
 class BuiltinLossNamesTest {
   private static final LossRegistry REGISTRY = LossRegistry.discover();
 

@@ -6,9 +6,9 @@ import io.github.javanets.testkit.Float64Inputs;
 import java.util.Arrays;
 
 /**
- * A float64 reference of {@code mmd}, in loops, as losses.md states it: at each time step (one step
- * for 2-D data) {@code mean K(t, t) - 2 mean K(t, o) + mean K(o, o)}, means weighted by {@code a_i
- * a_j} with {@code a = w / sum(w)} per step (w a row's mean element weight) and without the
+ * A float64 reference of {@code mmd}, in loops, as docs/losses.md states it: at each time step (one
+ * step for 2-D data) {@code mean K(t, t) - 2 mean K(t, o) + mean K(o, o)}, means weighted by {@code
+ * a_i a_j} with {@code a = w / sum(w)} per step (w a row's mean element weight) and without the
  * diagonal pairs in the within-set means when unbiased; then the mean over time steps. A weighted
  * mean over pairs of total weight 0 counts as 0.
  */

@@ -4,7 +4,9 @@ import io.github.javanets.testkit.Float64Array;
 import io.github.javanets.testkit.Float64Inputs;
 import java.util.function.DoubleBinaryOperator;
 
-/** Shared pieces of the float64 references: the reductions of rules 2-3 of losses.md, in loops. */
+/**
+ * Shared pieces of the float64 references: the reductions of rules 2-3 of docs/losses.md, in loops.
+ */
 final class References {
   private References() {}
 
