@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossInfo;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The model file: a zip holding {@code model.json} (kind, layers, options, each loss's spec and
- * provider) and one {@code params/<name>} entry per parameter in ND4J's binary format. Written
- * through {@link AtomicFile}; read as untrusted input by {@link ModelFileReader}.
+ * provider: its class, the file name of its jar and its version) and one {@code params/<name>}
+ * entry per parameter in ND4J's binary format. Written through {@link AtomicFile}; read as
+ * untrusted input by {@link ModelFileReader}.
  */
 final class ModelFile {
   static final String FORMAT = "javanets-model";
@@ -70,7 +72,7 @@ final class ModelFile {
       l.put("spec", loss.toString());
       l.put("name", loss.name());
       l.put("class", loss.getClass().getName());
-      l.put("source", loss.info().source());
+      l.put("jar", jarName(loss.info()));
       Package p = loss.getClass().getPackage();
       String version = p == null ? null : p.getImplementationVersion();
       l.put("version", version == null ? "unknown" : version);
@@ -81,5 +83,15 @@ final class ModelFile {
   /** Loads a model file as untrusted input; see {@link ModelFileReader}. */
   static Model load(Path path, ModelKind expected) throws IOException {
     return ModelFileReader.read(path, expected);
+  }
+
+  /**
+   * The file name of the jar (or class folder) a loss came from: where it lay on the saving machine
+   * stays there.
+   */
+  static String jarName(LossInfo info) {
+    String source = info.source();
+    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    return source.substring(slash + 1);
   }
 }
