@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -68,6 +69,34 @@ public final class AtomicFile {
   public static void check(Path target) throws IOException {
     Path file = target.toAbsolutePath();
     checkTarget(target, file);
+    if (!checkParents(target, file)) {
+      return;
+    }
+    Path dir = file.getParent();
+    Path probe = temporary(file);
+    try {
+      Files.createFile(probe);
+    } catch (IOException e) {
+      throw new IOException(
+          quoted(target)
+              + " cannot be written: directory '"
+              + dir
+              + "' does not take a new file ("
+              + reason(e)
+              + ").",
+          e);
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+  }
+
+  /**
+   * Checks that the nearest existing ancestor of {@code file} is a directory, writable if {@code
+   * file}'s own directory must be created in it.
+   *
+   * @return whether {@code file}'s directory exists
+   */
+  private static boolean checkParents(Path target, Path file) throws IOException {
     Path dir = file.getParent();
     Path existing = dir;
     while (!Files.exists(existing)) {
@@ -87,23 +116,9 @@ public final class AtomicFile {
                 + dir
                 + "' cannot be created in it.");
       }
-      return;
+      return false;
     }
-    Path probe = temporary(file);
-    try {
-      Files.createFile(probe);
-    } catch (IOException e) {
-      throw new IOException(
-          quoted(target)
-              + " cannot be written: directory '"
-              + dir
-              + "' does not take a new file ("
-              + reason(e)
-              + ").",
-          e);
-    } finally {
-      Files.deleteIfExists(probe);
-    }
+    return true;
   }
 
   /**
@@ -118,6 +133,7 @@ public final class AtomicFile {
   public static void write(Path target, Content content) throws IOException {
     Path file = target.toAbsolutePath();
     checkTarget(target, file);
+    checkParents(target, file);
     Path dir = file.getParent();
     Files.createDirectories(dir);
     removeAbandoned(file);
@@ -161,6 +177,8 @@ public final class AtomicFile {
       a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return;
+    } catch (FileSystemException e) {
+      return; // A parent is not a directory: checkParents says so.
     }
     if (a.isSymbolicLink()) {
       throw new IOException(
