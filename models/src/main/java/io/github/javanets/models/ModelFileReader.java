@@ -9,6 +9,7 @@ import io.github.javanets.loss.UnknownLossException;
 import io.github.javanets.train.Trainers;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ final class ModelFileReader {
     CRC32 crc = new CRC32();
     try (InputStream in = new CheckedInputStream(zip.getInputStream(json), crc)) {
       text = in.readNBytes((int) MAX_JSON_BYTES + 1);
-    } catch (ZipException e) {
+    } catch (ZipException | EOFException e) {
       throw damaged(json, e);
     }
     if (text.length > MAX_JSON_BYTES) {
@@ -233,7 +234,7 @@ final class ModelFileReader {
       INDArray array = p.read(in, entry.getSize());
       checkCrc(entry, crc);
       return array;
-    } catch (ZipException e) {
+    } catch (ZipException | EOFException e) {
       throw damaged(entry, e);
     }
   }
@@ -246,7 +247,8 @@ final class ModelFileReader {
     }
   }
 
-  private InvalidModelFileException damaged(ZipEntry entry, ZipException e) {
+  /** A zip entry whose compressed data cannot be inflated. */
+  private InvalidModelFileException damaged(ZipEntry entry, IOException e) {
     return fail(
         entry.getName(),
         "has entry '" + entry.getName() + "' that cannot be unpacked (" + e.getMessage() + ").",

@@ -3,6 +3,7 @@ package io.github.javanets.models;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,8 @@ final class ParameterEntry {
       return array;
     } catch (EOFException e) {
       throw fail("has entry '" + entry + "' cut short: the file is truncated.", e);
+    } catch (UTFDataFormatException e) {
+      throw fail("has entry '" + entry + "' whose header has malformed text: it is damaged.", e);
     }
   }
 
