@@ -1,12 +1,9 @@
 package io.github.javanets.cli;
 
+import io.github.javanets.models.AtomicFile;
 import io.github.javanets.models.TrainingResult;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +31,8 @@ final class Plot {
   private Plot() {}
 
   /**
-   * Writes the plot of {@code result} to {@code file}, atomically.
+   * Writes the plot of {@code result} to {@code file}, atomically ({@link AtomicFile}: a link,
+   * directory or special file at {@code file} is refused, never replaced).
    *
    * @throws IOException if the file cannot be written
    */
@@ -52,20 +50,8 @@ final class Plot {
     }
     int columns = columns(charts.size());
     int rows = charts.size() / columns;
-    Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path tmp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      try (OutputStream out =
-          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapFormat.PNG);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(
+        file, out -> BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapFormat.PNG));
   }
 
   /** XChart fills every cell of its grid: the widest grid of at most 3 columns that fits. */

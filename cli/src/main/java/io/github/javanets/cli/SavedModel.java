@@ -44,15 +44,46 @@ final class SavedModel {
                   ? "is a directory, not a model file."
                   : "does not exist."));
     }
-    Model model;
-    try {
-      model = Model.load(path);
-    } catch (java.util.zip.ZipException e) {
-      throw new IllegalArgumentException(
-          "--model file '" + path + "' is not a javanets model file: " + e.getMessage(), e);
-    }
+    Model model = Model.load(path);
     ModelType type = type(model);
-    return new SavedModel(model, type, ModelInfo.fromMetadata(model.metadata(), type), path);
+    ModelInfo info = ModelInfo.fromMetadata(model.metadata(), type);
+    if (info != null) {
+      checkWidths(path, model, info);
+    }
+    return new SavedModel(model, type, info, path);
+  }
+
+  /** The metadata's column and class lists match the widths of the input and output layers. */
+  private static void checkWidths(Path path, Model model, ModelInfo info) {
+    List<Layer> layers = model.layers();
+    int inputs = layers.get(0).size();
+    int outputs = layers.get(layers.size() - 1).size();
+    String outputEntry =
+        info.type() == ModelType.CLASSIFIER
+            ? ModelInfo.CLASSES
+            : info.type() == ModelType.REGRESSOR ? ModelInfo.TARGETS : ModelInfo.INPUTS;
+    if (info.inputs().size() != inputs) {
+      throw widthMismatch(path, ModelInfo.INPUTS, info.inputs().size(), "input", inputs);
+    }
+    if (info.outputs() != outputs) {
+      throw widthMismatch(path, outputEntry, info.outputs(), "output", outputs);
+    }
+  }
+
+  private static IllegalArgumentException widthMismatch(
+      Path path, String entry, int listed, String layer, int units) {
+    return new IllegalArgumentException(
+        "--model file '"
+            + path
+            + "' lists "
+            + listed
+            + " names in its metadata entry '"
+            + entry
+            + "' but its "
+            + layer
+            + " layer has "
+            + units
+            + " units: the file is damaged or was edited; train the model again.");
   }
 
   private static ModelType type(Model model) {

@@ -412,9 +412,12 @@ public abstract class Model {
 
   /**
    * Saves the model atomically to one file: layers, parameters and each loss's spec and provider
-   * (class, jar, version). A crash never leaves a half-written file at {@code path}.
+   * (class, jar file name, version). Written as {@link AtomicFile#write} writes: {@code path} must
+   * be absent or a regular file (a symbolic link, directory, device or FIFO is refused, never
+   * replaced), and it holds either its old contents or the whole new file, even after a crash.
+   * {@link AtomicFile#check} checks a path before a long training run.
    *
-   * @throws IOException if the file cannot be written
+   * @throws IOException if the target is refused or the file cannot be written
    */
   public void save(Path path) throws IOException {
     ModelFile.save(this, path);
@@ -433,11 +436,16 @@ public abstract class Model {
   }
 
   /**
-   * Loads a model saved by {@link #save}, of whatever kind it is.
+   * Loads a model saved by {@link #save}, of whatever kind it is. The file is untrusted input:
+   * every entry is checked against the shapes its layers imply, and against the file's size, before
+   * the parameters are allocated, so that a file of {@code S} bytes takes at most about {@code 1032
+   * S} bytes of parameters (zip's largest inflation) and a {@code model.json} of at most 16 MiB.
    *
    * @throws IOException if the file cannot be read
-   * @throws IllegalArgumentException if it is not a model file, its parameters do not fit its
-   *     layers, or a loss's provider is missing
+   * @throws InvalidModelFileException if it is not a model file, is damaged or forged (a duplicate,
+   *     unknown, truncated or oversized entry, a wrong shape, data type or checksum, a value that
+   *     is not finite), a version this javanets does not read, or a loss's provider is missing; one
+   *     line naming the file and the entry
    */
   public static Model load(Path path) throws IOException {
     return ModelFile.load(path, null);
