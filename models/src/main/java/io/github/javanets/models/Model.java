@@ -33,7 +33,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * build, some milliseconds per step, the first time a length is seen). Networks of other layers
  * take any length with one graph.
  *
- * <p>Not thread-safe: train and use a model from one thread at a time.
+ * <h2>Threads</h2>
+ *
+ * <p>A model may be used from several threads. Every call that runs its graphs or reads or writes
+ * its parameters ({@code predict}, {@code predictProba}, {@code score}, {@code encode}, {@code
+ * decode}, {@link #feedForward}, {@link #evaluate}, {@link #train}, {@link #parameters}, {@link
+ * #save}) holds the model's lock while it does: calls on one model run one at a time, each gives
+ * what it gives on one thread, bit for bit, and a prediction asked for during training waits until
+ * training ends (it then sees the trained parameters). Different models share nothing and run in
+ * parallel. {@link #addLoss} and {@link #setLoss} take the lock too, so they take effect between
+ * calls. Not synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the
+ * {@link #metadata()} map; change them while no other thread uses the model.
  */
 public abstract class Model {
   private final ModelKind kind;
@@ -48,6 +58,12 @@ public abstract class Model {
   private final Map<String, INDArray> parameters;
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final Map<Integer, ModelGraph> forward = new HashMap<>();
+
+  /**
+   * Held by every call that runs a graph or touches the parameters: the graphs reuse their op
+   * contexts and arrays, so two calls at once would corrupt them (and crash the process).
+   */
+  private final Object lock = new Object();
 
   /**
    * Training graphs by what they were built from (losses, their weights, regularizers, steps), so
@@ -109,7 +125,9 @@ public abstract class Model {
   /**
    * The model's losses, in order; the first is the main one ({@code err}). An unmodifiable view:
    * change the list with {@link #addLoss} and {@link #setLoss}, a loss's importance with {@code
-   * losses().get(i).setWeight(w)} (used from the next {@code train} call).
+   * losses().get(i).setWeight(w)} (used from the next {@code train} call). Not synchronized: do not
+   * iterate it while another thread adds or sets losses, nor change a loss while another thread
+   * uses the model.
    */
   public List<Loss> losses() {
     return Collections.unmodifiableList(losses);
@@ -118,6 +136,8 @@ public abstract class Model {
   /**
    * Appends a loss by spec: a name ({@code "mse"}) or a name with parameters ({@code
    * "mmd(target=prior, output=hid2)"}). A weighted model makes it weighted unless the spec says.
+   *
+   * <p>Thread-safe: takes effect between calls of other threads (after a training that runs).
    *
    * @throws IllegalArgumentException for an unknown loss or parameter, or a loss this model cannot
    *     feed (wrong target kind, unknown output), saying what to use instead
@@ -143,10 +163,12 @@ public abstract class Model {
    */
   public void addLoss(Loss loss) {
     ModelChecks.needs(kind, network, Objects.requireNonNull(loss, "loss"));
-    losses.add(loss);
+    synchronized (lock) {
+      losses.add(loss);
+    }
   }
 
-  /** Replaces every loss by one, given by spec. */
+  /** Replaces every loss by one, given by spec. Thread-safe, as {@link #addLoss(String)}. */
   public void setLoss(String spec) {
     LossSpec parsed = LossSpec.parse(spec);
     setLoss(parsed.name(), parsed.parameters());
@@ -160,8 +182,10 @@ public abstract class Model {
   /** Replaces every loss by {@code loss}. */
   public void setLoss(Loss loss) {
     ModelChecks.needs(kind, network, Objects.requireNonNull(loss, "loss"));
-    losses.clear();
-    losses.add(loss);
+    synchronized (lock) {
+      losses.clear();
+      losses.add(loss);
+    }
   }
 
   private Loss create(String name, Map<String, ?> params) {
@@ -199,16 +223,22 @@ public abstract class Model {
     return dataType;
   }
 
-  /** A copy of every parameter, by name ({@code hid1.w}, {@code hid1.b}, ...). */
+  /**
+   * A copy of every parameter, by name ({@code hid1.w}, {@code hid1.b}, ...). Thread-safe: waits
+   * while the model trains.
+   */
   public Map<String, INDArray> parameters() {
-    Map<String, INDArray> copy = new LinkedHashMap<>();
-    parameters.forEach((k, v) -> copy.put(k, v.dup()));
-    return copy;
+    synchronized (lock) {
+      Map<String, INDArray> copy = new LinkedHashMap<>();
+      parameters.forEach((k, v) -> copy.put(k, v.dup()));
+      return copy;
+    }
   }
 
   /**
    * Free-form text saved with the model (for example the column names an application read the data
-   * from); a live, modifiable map, never null.
+   * from); a live, modifiable map, never null. Not synchronized: change it while no other thread
+   * uses the model.
    */
   public Map<String, String> metadata() {
     return metadata;
@@ -252,10 +282,18 @@ public abstract class Model {
    * @return each epoch's monitors; never null
    * @throws IllegalArgumentException for data this model's losses cannot read, or an unknown
    *     algorithm
+   *     <p>Thread-safe: holds the model's lock throughout, so other calls on this model (a
+   *     prediction, say) wait until training ends.
    * @throws IllegalStateException when the objective becomes NaN or infinite
    */
   public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
     Objects.requireNonNull(options, "options");
+    synchronized (lock) {
+      return trainLocked(train, valid, options);
+    }
+  }
+
+  private TrainingResult trainLocked(Dataset train, Dataset valid, TrainOptions options) {
     ModelChecks.dataset(kind, network, losses, Objects.requireNonNull(train, "train"), "training");
     if (valid != null) {
       ModelChecks.dataset(kind, network, losses, valid, "validation");
@@ -270,16 +308,19 @@ public abstract class Model {
   }
 
   /**
-   * Every monitor of the model's losses on {@code data}, without noise or dropout.
+   * Every monitor of the model's losses on {@code data}, without noise or dropout. Thread-safe.
    *
    * @param data the data; not null
    * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers)
    */
   public Map<String, Double> evaluate(Dataset data) {
-    ModelChecks.dataset(kind, network, losses, Objects.requireNonNull(data, "data"), "evaluation");
-    int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
-    return Trainer.evaluate(
-        trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+    Objects.requireNonNull(data, "data");
+    synchronized (lock) {
+      ModelChecks.dataset(kind, network, losses, data, "evaluation");
+      int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
+      return Trainer.evaluate(
+          trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+    }
   }
 
   private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers, int steps) {
@@ -297,23 +338,25 @@ public abstract class Model {
   // ---------------------------------------------------------------- use
 
   /**
-   * Every named output for inputs {@code x}.
+   * Every named output for inputs {@code x}. Thread-safe.
    *
    * @param x inputs, (N, input size), or (batch, time, input size) for recurrent models; not null
    * @return output name to array, in network order; never null
    */
   public Map<String, INDArray> feedForward(INDArray x) {
     INDArray in = inputs(x);
-    ModelGraph g = forwardGraph(in);
-    List<String> names = new ArrayList<>(g.outputs().keySet());
-    List<String> variables = new ArrayList<>();
-    names.forEach(n -> variables.add(g.output(n).name()));
-    Map<String, INDArray> out = g.compute(Map.of(ModelGraph.INPUT, in), variables);
-    Map<String, INDArray> byName = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      byName.put(names.get(i), out.get(variables.get(i)));
+    synchronized (lock) {
+      ModelGraph g = forwardGraph(in);
+      List<String> names = new ArrayList<>(g.outputs().keySet());
+      List<String> variables = new ArrayList<>();
+      names.forEach(n -> variables.add(g.output(n).name()));
+      Map<String, INDArray> out = g.compute(Map.of(ModelGraph.INPUT, in), variables);
+      Map<String, INDArray> byName = new LinkedHashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        byName.put(names.get(i), out.get(variables.get(i)));
+      }
+      return byName;
     }
-    return byName;
   }
 
   /**
@@ -323,9 +366,11 @@ public abstract class Model {
    */
   protected final INDArray output(INDArray x, String name) {
     INDArray in = inputs(x);
-    ModelGraph g = forwardGraph(in);
-    String variable = g.output(name).name();
-    return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
+    synchronized (lock) {
+      ModelGraph g = forwardGraph(in);
+      String variable = g.output(name).name();
+      return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
+    }
   }
 
   /** The name of the default output, {@code "out:out"}. */
@@ -362,9 +407,11 @@ public abstract class Model {
               + " units.");
     }
     int steps = ModelGraph.steps(network, kind.recurrent ? z.size(1) : 0);
-    ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
-    String out = g.output(network.defaultOutput()).name();
-    return g.compute(Map.of("data.code", z.castTo(dataType)), List.of(out)).get(out);
+    synchronized (lock) {
+      ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
+      String out = g.output(network.defaultOutput()).name();
+      return g.compute(Map.of("data.code", z.castTo(dataType)), List.of(out)).get(out);
+    }
   }
 
   /**
@@ -417,7 +464,9 @@ public abstract class Model {
    * @throws IOException if the file cannot be written
    */
   public void save(Path path) throws IOException {
-    ModelFile.save(this, path);
+    synchronized (lock) {
+      ModelFile.save(this, path);
+    }
   }
 
   /**
