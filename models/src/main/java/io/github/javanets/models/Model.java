@@ -1,6 +1,7 @@
 package io.github.javanets.models;
 
 import com.google.inject.Injector;
+import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.LossSpec;
@@ -20,6 +21,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The base of every model, feed-forward and recurrent ({@link
@@ -32,6 +34,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * holds for one sequence length: the model builds and caches one graph per length it meets (a graph
  * build, some milliseconds per step, the first time a length is seen). Networks of other layers
  * take any length with one graph.
+ *
+ * <h2>Arrays</h2>
+ *
+ * <p>Inputs may be views (a range of columns, say) or 'f'-order arrays: they are copied to fresh
+ * 'c'-order arrays before any native code reads them, and give the results of their copies, bit for
+ * bit. Empty inputs (0 rows, or sequences of 0 steps) give empty outputs of the right shape, such
+ * as {@code (0, k)}, without running a graph; scoring an empty set is an {@link
+ * IllegalArgumentException}, and so is training or evaluating on one.
  *
  * <h2>Threads</h2>
  *
@@ -304,6 +314,7 @@ public abstract class Model {
     }
     Trainer trainer = injector.getInstance(Trainers.class).get(options.algorithm());
     ModelGraph graph = trainingGraph(options.regularizers(), steps);
+    graph.checkOptimisable();
     return trainer.train(graph, train, valid, options);
   }
 
@@ -345,6 +356,20 @@ public abstract class Model {
    */
   public Map<String, INDArray> feedForward(INDArray x) {
     INDArray in = inputs(x);
+    if (in.length() == 0) {
+      Map<String, INDArray> empty = new LinkedHashMap<>();
+      empty.put(layerName(0) + ":out", empty(in, layerName(0) + ":out"));
+      for (int i = 1; i <= depth(); i++) {
+        List<String> suffixes = new ArrayList<>(List.of(":pre", ":out"));
+        if (network.layer(i).form() == Layer.Form.LSTM) {
+          suffixes.add(":cell");
+        }
+        for (String suffix : suffixes) {
+          empty.put(layerName(i) + suffix, empty(in, layerName(i) + suffix));
+        }
+      }
+      return empty;
+    }
     synchronized (lock) {
       ModelGraph g = forwardGraph(in);
       List<String> names = new ArrayList<>(g.outputs().keySet());
@@ -366,6 +391,9 @@ public abstract class Model {
    */
   protected final INDArray output(INDArray x, String name) {
     INDArray in = inputs(x);
+    if (in.length() == 0) {
+      return empty(in, name);
+    }
     synchronized (lock) {
       ModelGraph g = forwardGraph(in);
       String variable = g.output(name).name();
@@ -406,11 +434,15 @@ public abstract class Model {
               + code.size()
               + " units.");
     }
+    INDArray codes = ArrayChecks.contiguous("z", z).castTo(dataType);
+    if (codes.length() == 0) {
+      return empty(codes, network.defaultOutput());
+    }
     int steps = ModelGraph.steps(network, kind.recurrent ? z.size(1) : 0);
     synchronized (lock) {
       ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
       String out = g.output(network.defaultOutput()).name();
-      return g.compute(Map.of("data.code", z.castTo(dataType)), List.of(out)).get(out);
+      return g.compute(Map.of("data.code", codes), List.of(out)).get(out);
     }
   }
 
@@ -448,7 +480,21 @@ public abstract class Model {
               + ModelChecks.expected(kind, network.inputSize())
               + ".");
     }
-    return x.dataType() == dataType ? x : x.castTo(dataType);
+    INDArray plain = ArrayChecks.contiguous("x", x);
+    return plain.dataType() == dataType ? plain : plain.castTo(dataType);
+  }
+
+  /**
+   * The empty output {@code name} for empty inputs {@code x}: {@code (N, width)}, or {@code (B, T,
+   * width)} for recurrent models ({@code (B, width)} for an lstm's cell), without running a graph.
+   */
+  private INDArray empty(INDArray x, String name) {
+    long width = ModelChecks.outputWidth(network, name);
+    long[] shape =
+        kind.recurrent && !name.endsWith(":cell")
+            ? new long[] {x.size(0), x.size(1), width}
+            : new long[] {x.size(0), width};
+    return Nd4j.zeros(dataType, shape);
   }
 
   private ModelGraph forwardGraph(INDArray x) {
