@@ -147,9 +147,12 @@ final class ModelChecks {
     }
   }
 
-  /** Checks that some weight is above 0: all-zero weights leave nothing to learn or measure. */
+  /**
+   * Checks that some training or validation weight is above 0: all-zero weights leave nothing to
+   * learn or validate on. (Evaluating all-zero weights is allowed: every loss is then 0.)
+   */
   private static void notAllZero(String name, INDArray w, String role) {
-    if (w.length() > 0 && w.amaxNumber().doubleValue() == 0) {
+    if (!role.equals("evaluation") && w.length() > 0 && w.amaxNumber().doubleValue() == 0) {
       throw new IllegalArgumentException(
           "Every weight in the "
               + role
