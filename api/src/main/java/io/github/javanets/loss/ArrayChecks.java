@@ -14,6 +14,40 @@ public final class ArrayChecks {
   private ArrayChecks() {}
 
   /**
+   * {@code array} as a plain array: itself when it is already one (order 'c', element {@code i} at
+   * index {@code i} of a buffer of its own length, from offset 0), else a fresh 'c'-order copy.
+   * Views (a column range, say) and 'f'-order arrays are copied: ND4J 1.0.0-M2.1 slices views of
+   * views wrongly (a row range of a column range can lose its buffer), and native ops then fail or
+   * read the wrong memory. Empty arrays are returned as they are.
+   *
+   * @param arrayName the array's name for the message; not null
+   * @param array the array; not null
+   * @return {@code array} or a copy; never null
+   * @throws IllegalArgumentException if {@code array} has no data buffer, naming it
+   */
+  public static INDArray contiguous(String arrayName, INDArray array) {
+    Objects.requireNonNull(array, arrayName);
+    if (array.isEmpty()) {
+      return array;
+    }
+    if (array.data() == null) {
+      throw new IllegalArgumentException(
+          "Array '"
+              + arrayName
+              + "' of shape "
+              + Arrays.toString(array.shape())
+              + " has no data buffer (an ND4J view of a view can lose it); pass an array made"
+              + " from the original data, or a copy of it made before slicing.");
+    }
+    boolean plain =
+        array.ordering() == 'c'
+            && array.offset() == 0
+            && array.elementWiseStride() == 1
+            && array.data().length() == array.length();
+    return plain ? array : array.dup('c');
+  }
+
+  /**
    * Checks that every weight is finite and &gt;= 0.
    *
    * @param arrayName the array's name for the message, such as {@code "weights"}; not null

@@ -64,7 +64,7 @@ final class LossEvaluation {
     if (arrays.weights != null) {
       ctx.weights(sd.placeHolder(WEIGHTS, arrays.type, arrays.weights.shape()));
     }
-    SDVariable r = Objects.requireNonNull(expression.apply(ctx.build()), "compute returned null");
+    SDVariable r = LossGraphs.computed(loss, expression.apply(ctx.build()));
     this.result = r.name();
     this.valueRunner = GraphRunner.compile(sd, List.of(result));
   }
@@ -108,7 +108,7 @@ final class LossEvaluation {
     Map<String, INDArray> feed = feed(arrays);
     INDArray v =
         useRunner(valueRunner) ? valueRunner.run(feed).get(result) : sd.outputSingle(feed, result);
-    return LossGraphs.scalar(loss.name(), v);
+    return LossGraphs.scalar(loss, v);
   }
 
   private synchronized Map<String, INDArray> gradient(Call arrays) {
@@ -208,11 +208,15 @@ final class LossEvaluation {
       Map<String, INDArray> byName = new LinkedHashMap<>();
       for (Map.Entry<String, INDArray> e : given.entrySet()) {
         String name = OutputNames.normalize(e.getKey());
-        if (byName.put(name, Objects.requireNonNull(e.getValue(), e.getKey())) != null) {
+        INDArray array = Objects.requireNonNull(e.getValue(), e.getKey());
+        if (byName.put(name, ArrayChecks.contiguous(e.getKey(), array)) != null) {
           throw new IllegalArgumentException("Output '" + name + "' is given twice.");
         }
         keyOf.put(name, e.getKey());
       }
+      // Views and 'f'-order arrays are copied: see ArrayChecks.contiguous.
+      target = target == null ? null : ArrayChecks.contiguous("target", target);
+      weights = weights == null ? null : ArrayChecks.contiguous("weights", weights);
       this.main = mainOutput(loss, byName);
       List<String> read = loss.outputNames(main);
       for (String name : read) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Checks of labels, weights, shapes and targets, with the messages users meet. */
 class ArrayChecksTest {
@@ -171,5 +172,41 @@ class ArrayChecksTest {
         .hasMessage(
             "Array 'weights' has shape [2] but loss 'norm' (weights shaped like its output) needs"
                 + " [2, 2].");
+  }
+
+  @Test
+  void contiguousKeepsPlainArraysAndCopiesViewsAndFOrder() {
+    INDArray plain = Nd4j.rand(DataType.DOUBLE, 5, 4);
+    INDArray columns = plain.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3));
+    INDArray rows = plain.get(NDArrayIndex.interval(2, 4), NDArrayIndex.all());
+    INDArray fOrder = plain.dup('f');
+
+    assertThat(ArrayChecks.contiguous("x", plain)).isSameAs(plain);
+    for (INDArray a : new INDArray[] {columns, rows, fOrder}) {
+      INDArray c = ArrayChecks.contiguous("x", a);
+      assertThat(c).isNotSameAs(a);
+      assertThat(c.ordering()).isEqualTo('c');
+      assertThat(c.offset()).isZero();
+      assertThat(c.shape()).isEqualTo(a.shape());
+      assertThat(c.toDoubleMatrix()).isEqualTo(a.toDoubleMatrix());
+    }
+  }
+
+  @Test
+  void aLossOnViewsComputesWhatItComputesOnCopies() {
+    INDArray table = Nd4j.rand(DataType.DOUBLE, 6, 7);
+    INDArray output = table.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
+    INDArray target = table.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6)).dup('f');
+    Loss loss = new TestLosses.SquaredError();
+
+    double onViews = loss.value(output, target, null);
+    INDArray gradient = loss.gradient(java.util.Map.of("out", output), target, null).get("out");
+
+    assertThat(onViews).isEqualTo(loss.value(output.dup(), target.dup('c'), null));
+    assertThat(gradient.toDoubleMatrix())
+        .isEqualTo(
+            loss.gradient(java.util.Map.of("out", output.dup()), target.dup('c'), null)
+                .get("out")
+                .toDoubleMatrix());
   }
 }

@@ -70,9 +70,33 @@ class LossEvaluationCacheTest {
     Loss loss = new Elementwise();
 
     assertThatThrownBy(() -> loss.value(random(1, 4, 3), random(2, 4, 3), null))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Loss 'elementwise' computed a value of shape [4, 3]; compute must return a scalar.");
+            "Loss 'elementwise' ("
+                + Elementwise.class.getName()
+                + ") computed a value of shape [4, 3]; compute must return a scalar, such as"
+                + " reduce(ctx, err) of the per-element error err.");
+  }
+
+  /** Returns null from compute. */
+  public static class Nothing extends Loss {
+    @Override
+    public org.nd4j.autodiff.samediff.SDVariable compute(LossContext ctx) {
+      return null;
+    }
+  }
+
+  @Test
+  void aComputeThatReturnsNullIsAnErrorNamingTheLossAndItsClass() {
+    Loss loss = new Nothing();
+
+    assertThatThrownBy(() -> loss.value(random(1, 4, 3), random(2, 4, 3), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Loss 'nothing' ("
+                + Nothing.class.getName()
+                + ") returned null from compute; compute must return a scalar, such as"
+                + " reduce(ctx, err) of the per-element error err.");
   }
 
   @Test

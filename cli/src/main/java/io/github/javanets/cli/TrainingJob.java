@@ -271,5 +271,7 @@ final class TrainingJob {
             + result.bestEpoch()
             + ".");
     SummaryTable.print(out, train, result.bestValid(), validLabel);
+    // A run that made no progress (a learning rate far too high, say) must not pass unnoticed.
+    result.warnings().forEach(w -> out.println("Warning: " + w));
   }
 }

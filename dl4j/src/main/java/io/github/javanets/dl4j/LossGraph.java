@@ -39,6 +39,7 @@ final class LossGraph {
   static final String WEIGHTS = "weights";
 
   private final String lossName;
+  private final Class<?> lossClass;
   private final SameDiff sd;
   private final String value;
   private final boolean hasTarget;
@@ -50,8 +51,9 @@ final class LossGraph {
   private final GraphRunner allGradientsRunner;
 
   private LossGraph(
-      String lossName, SameDiff sd, String value, boolean hasTarget, boolean differentiable) {
-    this.lossName = lossName;
+      Loss loss, SameDiff sd, String value, boolean hasTarget, boolean differentiable) {
+    this.lossName = loss.name();
+    this.lossClass = loss.getClass();
     this.sd = sd;
     this.value = value;
     this.hasTarget = hasTarget;
@@ -90,17 +92,10 @@ final class LossGraph {
     }
     ctx.weights(
         labels ? sd.placeHolder(WEIGHTS, type, -1) : sd.placeHolder(WEIGHTS, type, -1, width));
-    SDVariable result = loss.compute(ctx.build());
-    if (result == null) {
-      throw new IllegalStateException("Loss '" + loss.name() + "' computed null.");
-    }
+    SDVariable result = LossGraphs.computed(loss, loss.compute(ctx.build()));
     sd.setLossVariables(result.name());
     return new LossGraph(
-        loss.name(),
-        sd,
-        result.name(),
-        hasTarget,
-        LossGraphs.createGradFunction(sd, OUTPUT, WEIGHTS));
+        loss, sd, result.name(), hasTarget, LossGraphs.createGradFunction(sd, OUTPUT, WEIGHTS));
   }
 
   /**
@@ -112,7 +107,8 @@ final class LossGraph {
    */
   synchronized double value(INDArray output, INDArray target, INDArray weights) {
     return LossGraphs.outsideWorkspaces(
-        () -> LossGraphs.scalar(lossName, valueOf(placeholders(output, target, weights))));
+        () ->
+            LossGraphs.scalar(lossName, lossClass, valueOf(placeholders(output, target, weights))));
   }
 
   /** The value through a {@link GraphRunner} when the graph allows, else SameDiff's session. */
@@ -136,7 +132,8 @@ final class LossGraph {
   private Result run(INDArray output, INDArray target, INDArray weights, boolean withWeights) {
     Map<String, INDArray> ph = placeholders(output, target, weights);
     if (!differentiable) {
-      return new Result(LossGraphs.scalar(lossName, valueOf(ph)), Nd4j.zerosLike(output), null);
+      return new Result(
+          LossGraphs.scalar(lossName, lossClass, valueOf(ph)), Nd4j.zerosLike(output), null);
     }
     List<String> wrt = new ArrayList<>(List.of(OUTPUT));
     if (withWeights) {
@@ -159,7 +156,7 @@ final class LossGraph {
       dWeights = withWeights ? r.getGradients().get(WEIGHTS) : null;
     }
     return new Result(
-        LossGraphs.scalar(lossName, v),
+        LossGraphs.scalar(lossName, lossClass, v),
         dOutput == null ? Nd4j.zerosLike(output) : dOutput,
         dWeights);
   }

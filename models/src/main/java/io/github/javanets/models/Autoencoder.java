@@ -36,7 +36,7 @@ public final class Autoencoder extends Model {
     return new Builder();
   }
 
-  /** The reconstruction of {@code x}. */
+  /** The reconstruction of {@code x}. Thread-safe. */
   public INDArray predict(INDArray x) {
     return output(x, network().defaultOutput());
   }
@@ -46,13 +46,13 @@ public final class Autoencoder extends Model {
     return network().depth() / 2;
   }
 
-  /** The codes of {@code x}: the middle layer's output. */
+  /** The codes of {@code x}: the middle layer's output. Thread-safe. */
   public INDArray encode(INDArray x) {
     return output(x, network().layer(middle()).name() + ":out");
   }
 
   /**
-   * The reconstruction from codes {@code z}: the layers after the middle one.
+   * The reconstruction from codes {@code z}: the layers after the middle one. Thread-safe.
    *
    * @param z codes, (N, middle layer size); not null
    */
@@ -60,7 +60,7 @@ public final class Autoencoder extends Model {
     return decode(middle(), z);
   }
 
-  /** The R^2 of the reconstruction of {@code x}. */
+  /** The R^2 of the reconstruction of {@code x}. Thread-safe. */
   public double score(INDArray x) {
     return Scores.r2(predict(x), x, null);
   }

@@ -29,23 +29,24 @@ public final class Classifier extends Model {
     return new Builder();
   }
 
-  /** The class probabilities for inputs {@code x}: {@code (N, k)}. */
+  /** The class probabilities for inputs {@code x}: {@code (N, k)}. Thread-safe. */
   public INDArray predictProba(INDArray x) {
     return output(x, network().defaultOutput());
   }
 
-  /** The most probable class of each row (the first on ties): {@code (N)}, INT64. */
+  /** The most probable class of each row (the first on ties): {@code (N)}, INT64. Thread-safe. */
   public INDArray predict(INDArray x) {
     return predictProba(x).argMax(1).castTo(DataType.INT64);
   }
 
-  /** The fraction of rows whose predicted class equals the label. */
+  /** The fraction of rows whose predicted class equals the label. Thread-safe. */
   public double score(INDArray x, INDArray labels) {
     return score(x, labels, null);
   }
 
   /**
    * The weighted accuracy {@code sum(w * correct) / sum(w)} (0 when every weight is 0).
+   * Thread-safe.
    *
    * @param x inputs; not null
    * @param labels labels {@code (N)}; not null

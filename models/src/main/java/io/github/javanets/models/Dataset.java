@@ -15,7 +15,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * for autoencoders), {@code weights} (when the model is weighted) and any extra array a loss names
  * as its target, with its weights under {@code <name>.weights}. Validated when built: every array
  * has the inputs' rows, inputs are floating point, every value is finite, weights are &gt;= 0 and
- * shaped like what they weigh. Immutable (the arrays are not copied: do not change them).
+ * shaped like what they weigh. Immutable. Arrays are kept as given (do not change them), except
+ * views (a range of columns, say) and 'f'-order arrays, which are copied to fresh 'c'-order arrays.
+ * Thread-safe.
  */
 public final class Dataset {
   /** The name of the inputs array. */
@@ -36,6 +38,14 @@ public final class Dataset {
   /** The name of the weights of array {@code name}: {@code weights} for the target. */
   public static String weightsOf(String name) {
     return name.equals(TARGET) || name.equals(INPUTS) ? WEIGHTS : name + "." + WEIGHTS;
+  }
+
+  /**
+   * Whether {@code name} names weights: {@code weights}, or {@code <array>.weights} for another
+   * array.
+   */
+  public static boolean isWeights(String name) {
+    return name.equals(WEIGHTS) || name.endsWith("." + WEIGHTS);
   }
 
   /** Inputs and a target (values for regressors, labels for classifiers). */
@@ -153,12 +163,14 @@ public final class Dataset {
 
     /**
      * Adds a named array, such as samples of a prior for an {@code mmd} loss ({@code target=prior})
-     * or its weights ({@code prior.weights}).
+     * or its weights ({@code prior.weights}). A view or an 'f'-order array is copied.
+     *
+     * @throws IllegalArgumentException if the name is taken, or the array has no data buffer
      */
     public Builder array(String name, INDArray array) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(array, () -> "array '" + name + "'");
-      if (arrays.put(name, array) != null) {
+      if (arrays.put(name, ArrayChecks.contiguous(name, array)) != null) {
         throw new IllegalArgumentException("Dataset array '" + name + "' is given twice.");
       }
       return this;
@@ -199,7 +211,7 @@ public final class Dataset {
       }
       for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
         String name = e.getKey();
-        if (name.equals(WEIGHTS) || name.endsWith("." + WEIGHTS)) {
+        if (isWeights(name)) {
           checkWeights(name, e.getValue());
         }
       }

@@ -1,6 +1,7 @@
 package io.github.javanets.models;
 
 import com.google.inject.Injector;
+import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.LossSpec;
@@ -20,6 +21,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The base of every model, feed-forward and recurrent ({@link
@@ -33,7 +35,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * build, some milliseconds per step, the first time a length is seen). Networks of other layers
  * take any length with one graph.
  *
- * <p>Not thread-safe: train and use a model from one thread at a time.
+ * <h2>Arrays</h2>
+ *
+ * <p>Inputs may be views (a range of columns, say) or 'f'-order arrays: they are copied to fresh
+ * 'c'-order arrays before any native code reads them, and give the results of their copies, bit for
+ * bit. Empty inputs (0 rows, or sequences of 0 steps) give empty outputs of the right shape, such
+ * as {@code (0, k)}, without running a graph; scoring an empty set is an {@link
+ * IllegalArgumentException}, and so is training or evaluating on one.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>A model may be used from several threads. Every call that runs its graphs or reads or writes
+ * its parameters ({@code predict}, {@code predictProba}, {@code score}, {@code encode}, {@code
+ * decode}, {@link #feedForward}, {@link #evaluate}, {@link #train}, {@link #parameters}, {@link
+ * #save}) holds the model's lock while it does: calls on one model run one at a time, each gives
+ * what it gives on one thread, bit for bit, and a prediction asked for during training waits until
+ * training ends (it then sees the trained parameters). Different models share nothing and run in
+ * parallel. {@link #addLoss} and {@link #setLoss} take the lock too, so they take effect between
+ * calls. Not synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the
+ * {@link #metadata()} map; change them while no other thread uses the model.
  */
 public abstract class Model {
   private final ModelKind kind;
@@ -48,6 +68,12 @@ public abstract class Model {
   private final Map<String, INDArray> parameters;
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final Map<Integer, ModelGraph> forward = new HashMap<>();
+
+  /**
+   * Held by every call that runs a graph or touches the parameters: the graphs reuse their op
+   * contexts and arrays, so two calls at once would corrupt them (and crash the process).
+   */
+  private final Object lock = new Object();
 
   /**
    * Training graphs by what they were built from (losses, their weights, regularizers, steps), so
@@ -109,7 +135,9 @@ public abstract class Model {
   /**
    * The model's losses, in order; the first is the main one ({@code err}). An unmodifiable view:
    * change the list with {@link #addLoss} and {@link #setLoss}, a loss's importance with {@code
-   * losses().get(i).setWeight(w)} (used from the next {@code train} call).
+   * losses().get(i).setWeight(w)} (used from the next {@code train} call). Not synchronized: do not
+   * iterate it while another thread adds or sets losses, nor change a loss while another thread
+   * uses the model.
    */
   public List<Loss> losses() {
     return Collections.unmodifiableList(losses);
@@ -118,6 +146,8 @@ public abstract class Model {
   /**
    * Appends a loss by spec: a name ({@code "mse"}) or a name with parameters ({@code
    * "mmd(target=prior, output=hid2)"}). A weighted model makes it weighted unless the spec says.
+   *
+   * <p>Thread-safe: takes effect between calls of other threads (after a training that runs).
    *
    * @throws IllegalArgumentException for an unknown loss or parameter, or a loss this model cannot
    *     feed (wrong target kind, unknown output), saying what to use instead
@@ -143,10 +173,12 @@ public abstract class Model {
    */
   public void addLoss(Loss loss) {
     ModelChecks.needs(kind, network, Objects.requireNonNull(loss, "loss"));
-    losses.add(loss);
+    synchronized (lock) {
+      losses.add(loss);
+    }
   }
 
-  /** Replaces every loss by one, given by spec. */
+  /** Replaces every loss by one, given by spec. Thread-safe, as {@link #addLoss(String)}. */
   public void setLoss(String spec) {
     LossSpec parsed = LossSpec.parse(spec);
     setLoss(parsed.name(), parsed.parameters());
@@ -160,8 +192,10 @@ public abstract class Model {
   /** Replaces every loss by {@code loss}. */
   public void setLoss(Loss loss) {
     ModelChecks.needs(kind, network, Objects.requireNonNull(loss, "loss"));
-    losses.clear();
-    losses.add(loss);
+    synchronized (lock) {
+      losses.clear();
+      losses.add(loss);
+    }
   }
 
   private Loss create(String name, Map<String, ?> params) {
@@ -199,16 +233,22 @@ public abstract class Model {
     return dataType;
   }
 
-  /** A copy of every parameter, by name ({@code hid1.w}, {@code hid1.b}, ...). */
+  /**
+   * A copy of every parameter, by name ({@code hid1.w}, {@code hid1.b}, ...). Thread-safe: waits
+   * while the model trains.
+   */
   public Map<String, INDArray> parameters() {
-    Map<String, INDArray> copy = new LinkedHashMap<>();
-    parameters.forEach((k, v) -> copy.put(k, v.dup()));
-    return copy;
+    synchronized (lock) {
+      Map<String, INDArray> copy = new LinkedHashMap<>();
+      parameters.forEach((k, v) -> copy.put(k, v.dup()));
+      return copy;
+    }
   }
 
   /**
    * Free-form text saved with the model (for example the column names an application read the data
-   * from); a live, modifiable map, never null.
+   * from); a live, modifiable map, never null. Not synchronized: change it while no other thread
+   * uses the model.
    */
   public Map<String, String> metadata() {
     return metadata;
@@ -252,10 +292,18 @@ public abstract class Model {
    * @return each epoch's monitors; never null
    * @throws IllegalArgumentException for data this model's losses cannot read, or an unknown
    *     algorithm
+   *     <p>Thread-safe: holds the model's lock throughout, so other calls on this model (a
+   *     prediction, say) wait until training ends.
    * @throws IllegalStateException when the objective becomes NaN or infinite
    */
   public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
     Objects.requireNonNull(options, "options");
+    synchronized (lock) {
+      return trainLocked(train, valid, options);
+    }
+  }
+
+  private TrainingResult trainLocked(Dataset train, Dataset valid, TrainOptions options) {
     ModelChecks.dataset(kind, network, losses, Objects.requireNonNull(train, "train"), "training");
     if (valid != null) {
       ModelChecks.dataset(kind, network, losses, valid, "validation");
@@ -266,20 +314,24 @@ public abstract class Model {
     }
     Trainer trainer = injector.getInstance(Trainers.class).get(options.algorithm());
     ModelGraph graph = trainingGraph(options.regularizers(), steps);
+    graph.checkOptimisable();
     return trainer.train(graph, train, valid, options);
   }
 
   /**
-   * Every monitor of the model's losses on {@code data}, without noise or dropout.
+   * Every monitor of the model's losses on {@code data}, without noise or dropout. Thread-safe.
    *
    * @param data the data; not null
    * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers)
    */
   public Map<String, Double> evaluate(Dataset data) {
-    ModelChecks.dataset(kind, network, losses, Objects.requireNonNull(data, "data"), "evaluation");
-    int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
-    return Trainer.evaluate(
-        trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+    Objects.requireNonNull(data, "data");
+    synchronized (lock) {
+      ModelChecks.dataset(kind, network, losses, data, "evaluation");
+      int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
+      return Trainer.evaluate(
+          trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+    }
   }
 
   private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers, int steps) {
@@ -297,23 +349,39 @@ public abstract class Model {
   // ---------------------------------------------------------------- use
 
   /**
-   * Every named output for inputs {@code x}.
+   * Every named output for inputs {@code x}. Thread-safe.
    *
    * @param x inputs, (N, input size), or (batch, time, input size) for recurrent models; not null
    * @return output name to array, in network order; never null
    */
   public Map<String, INDArray> feedForward(INDArray x) {
     INDArray in = inputs(x);
-    ModelGraph g = forwardGraph(in);
-    List<String> names = new ArrayList<>(g.outputs().keySet());
-    List<String> variables = new ArrayList<>();
-    names.forEach(n -> variables.add(g.output(n).name()));
-    Map<String, INDArray> out = g.compute(Map.of(ModelGraph.INPUT, in), variables);
-    Map<String, INDArray> byName = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      byName.put(names.get(i), out.get(variables.get(i)));
+    if (in.length() == 0) {
+      Map<String, INDArray> empty = new LinkedHashMap<>();
+      empty.put(layerName(0) + ":out", empty(in, layerName(0) + ":out"));
+      for (int i = 1; i <= depth(); i++) {
+        List<String> suffixes = new ArrayList<>(List.of(":pre", ":out"));
+        if (network.layer(i).form() == Layer.Form.LSTM) {
+          suffixes.add(":cell");
+        }
+        for (String suffix : suffixes) {
+          empty.put(layerName(i) + suffix, empty(in, layerName(i) + suffix));
+        }
+      }
+      return empty;
     }
-    return byName;
+    synchronized (lock) {
+      ModelGraph g = forwardGraph(in);
+      List<String> names = new ArrayList<>(g.outputs().keySet());
+      List<String> variables = new ArrayList<>();
+      names.forEach(n -> variables.add(g.output(n).name()));
+      Map<String, INDArray> out = g.compute(Map.of(ModelGraph.INPUT, in), variables);
+      Map<String, INDArray> byName = new LinkedHashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        byName.put(names.get(i), out.get(variables.get(i)));
+      }
+      return byName;
+    }
   }
 
   /**
@@ -323,9 +391,14 @@ public abstract class Model {
    */
   protected final INDArray output(INDArray x, String name) {
     INDArray in = inputs(x);
-    ModelGraph g = forwardGraph(in);
-    String variable = g.output(name).name();
-    return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
+    if (in.length() == 0) {
+      return empty(in, name);
+    }
+    synchronized (lock) {
+      ModelGraph g = forwardGraph(in);
+      String variable = g.output(name).name();
+      return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
+    }
   }
 
   /** The name of the default output, {@code "out:out"}. */
@@ -361,10 +434,16 @@ public abstract class Model {
               + code.size()
               + " units.");
     }
+    INDArray codes = ArrayChecks.contiguous("z", z).castTo(dataType);
+    if (codes.length() == 0) {
+      return empty(codes, network.defaultOutput());
+    }
     int steps = ModelGraph.steps(network, kind.recurrent ? z.size(1) : 0);
-    ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
-    String out = g.output(network.defaultOutput()).name();
-    return g.compute(Map.of("data.code", z.castTo(dataType)), List.of(out)).get(out);
+    synchronized (lock) {
+      ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
+      String out = g.output(network.defaultOutput()).name();
+      return g.compute(Map.of("data.code", codes), List.of(out)).get(out);
+    }
   }
 
   /**
@@ -401,7 +480,21 @@ public abstract class Model {
               + ModelChecks.expected(kind, network.inputSize())
               + ".");
     }
-    return x.dataType() == dataType ? x : x.castTo(dataType);
+    INDArray plain = ArrayChecks.contiguous("x", x);
+    return plain.dataType() == dataType ? plain : plain.castTo(dataType);
+  }
+
+  /**
+   * The empty output {@code name} for empty inputs {@code x}: {@code (N, width)}, or {@code (B, T,
+   * width)} for recurrent models ({@code (B, width)} for an lstm's cell), without running a graph.
+   */
+  private INDArray empty(INDArray x, String name) {
+    long width = ModelChecks.outputWidth(network, name);
+    long[] shape =
+        kind.recurrent && !name.endsWith(":cell")
+            ? new long[] {x.size(0), x.size(1), width}
+            : new long[] {x.size(0), width};
+    return Nd4j.zeros(dataType, shape);
   }
 
   private ModelGraph forwardGraph(INDArray x) {
@@ -420,7 +513,9 @@ public abstract class Model {
    * @throws IOException if the target is refused or the file cannot be written
    */
   public void save(Path path) throws IOException {
-    ModelFile.save(this, path);
+    synchronized (lock) {
+      ModelFile.save(this, path);
+    }
   }
 
   /**

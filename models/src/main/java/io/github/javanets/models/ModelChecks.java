@@ -3,6 +3,7 @@ package io.github.javanets.models;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.TargetKind;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,16 @@ final class ModelChecks {
               + expected(kind, network.inputSize())
               + ".");
     }
+    if (x.length() == 0) {
+      throw new IllegalArgumentException(
+          "The "
+              + role
+              + " dataset is empty: its 'inputs' have shape "
+              + Arrays.toString(x.shape())
+              + "; give at least one "
+              + (kind.recurrent ? "sequence of at least one step." : "row."));
+    }
+    Set<String> read = new HashSet<>();
     for (Loss loss : losses) {
       String array =
           kind.autoencoder() && loss.targetName().equals(Dataset.TARGET)
@@ -104,6 +115,9 @@ final class ModelChecks {
       INDArray target =
           loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
       INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
+      if (w != null && read.add(Dataset.weightsOf(array))) {
+        notAllZero(Dataset.weightsOf(array), w, role);
+      }
       Map<String, long[]> shapes = new LinkedHashMap<>();
       for (String name : loss.outputNames(network.defaultOutput())) {
         long width = outputWidth(network, name);
@@ -114,6 +128,43 @@ final class ModelChecks {
                 : new long[] {x.size(0), width});
       }
       loss.checkArrays(shapes, target, w);
+    }
+    for (String name : data.names()) {
+      if (Dataset.isWeights(name) && !read.contains(name)) {
+        throw new IllegalArgumentException(
+            "The "
+                + role
+                + " dataset has weights '"
+                + name
+                + "' but no loss of this "
+                + (losses.stream().anyMatch(Loss::weighted) ? "" : "unweighted ")
+                + kind.title()
+                + " reads them (losses: "
+                + String.join(", ", losses.stream().map(Loss::toString).toList())
+                + "), so they would be ignored; build the model with weighted(true) to use"
+                + " them, or leave them out.");
+      }
+    }
+  }
+
+  /**
+   * Checks that some training or validation weight is above 0: all-zero weights leave nothing to
+   * learn or validate on. (Evaluating all-zero weights is allowed: every loss is then 0.)
+   */
+  private static void notAllZero(String name, INDArray w, String role) {
+    if (!role.equals("evaluation") && w.length() > 0 && w.amaxNumber().doubleValue() == 0) {
+      throw new IllegalArgumentException(
+          "Every weight in the "
+              + role
+              + " dataset's '"
+              + name
+              + "' is 0, so "
+              + (role.equals("training")
+                  ? "training would change nothing"
+                  : "it cannot "
+                      + (role.equals("validation") ? "validate" : "be evaluated")
+                      + " (every loss would be 0)")
+              + "; give the examples that count a weight above 0.");
     }
   }
 
@@ -133,7 +184,8 @@ final class ModelChecks {
     return data.array(array);
   }
 
-  private static long outputWidth(Network network, String output) {
+  /** The number of units of output {@code output} ({@code "hid1:out"}). */
+  static long outputWidth(Network network, String output) {
     String layer = output.substring(0, output.indexOf(':'));
     for (Layer l : network.layers()) {
       if (l.name().equals(layer)) {

@@ -5,11 +5,14 @@ import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
+import io.github.javanets.loss.LossGraphs;
 import io.github.javanets.loss.TargetKind;
 import io.github.javanets.train.TrainingProblem;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -48,6 +52,10 @@ final class ModelGraph implements TrainingProblem {
   private final List<String> monitorVariables = new ArrayList<>();
   private final SDVariable input;
   private final Map<List<String>, Optional<GraphRunner>> runners = new HashMap<>();
+  // Each loss and the variable of its value, in order (training graphs).
+  private final List<Map.Entry<Loss, String>> lossValues = new ArrayList<>();
+  // Why the objective cannot be optimised (no term has a gradient), or null when it can.
+  private String notOptimisable;
 
   private ModelGraph(
       ModelKind kind,
@@ -268,8 +276,9 @@ final class ModelGraph implements TrainingProblem {
     SDVariable accuracy = null;
     for (Loss loss : losses) {
       LossContext ctx = context(loss);
-      SDVariable value = loss.compute(ctx);
+      SDVariable value = LossGraphs.computed(loss, loss.compute(ctx));
       values.add(value);
+      lossValues.add(Map.entry(loss, value.name()));
       names.add(monitorName(names, loss.name()));
       // x * 1.0 == x exactly: a loss of weight 1 needs no op (and no op in the gradient).
       terms.add(loss.weight() == 1.0 ? value : value.mul(loss.weight()));
@@ -306,6 +315,123 @@ final class ModelGraph implements TrainingProblem {
       monitor(penaltyNames.get(i), penalties.get(i));
     }
     sd.setLossVariables(total.name());
+    notOptimisable =
+        optimisable(
+                regularizers.entrySet().stream()
+                    .noneMatch(e -> e.getKey().isPenalty() && e.getValue() != 0))
+            ? null
+            : lossesWithoutGradient();
+  }
+
+  /**
+   * Whether some term of the objective has a gradient with respect to a parameter: a loss of weight
+   * other than 0 whose value depends on a parameter through floating-point variables only (as
+   * SameDiff differentiates: a comparison or an argmax on the way cuts the path), or a penalty.
+   */
+  private boolean optimisable(boolean noPenalty) {
+    if (!noPenalty) {
+      return true;
+    }
+    for (Map.Entry<Loss, String> e : lossValues) {
+      if (e.getKey().weight() != 0 && dependsOnParameters(e.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean dependsOnParameters(String variable) {
+    ArrayDeque<String> todo = new ArrayDeque<>(List.of(variable));
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      SDVariable v = sd.getVariable(name);
+      if (!seen.add(name) || v == null || !v.dataType().isFPType()) {
+        continue;
+      }
+      if (v.getVariableType() == VariableType.VARIABLE) {
+        return true;
+      }
+      String op = sd.getVariables().get(name).getOutputOfOp();
+      List<String> inputs = op == null ? null : sd.getOps().get(op).getInputsToOp();
+      if (inputs != null) {
+        todo.addAll(inputs);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Why no loss adds a gradient, and how to fix it: the losses of weight other than 0 have no
+   * gradient (keep them as monitors beside one that has), or every loss has weight 0.
+   */
+  private String lossesWithoutGradient() {
+    List<String> flat = new ArrayList<>();
+    List<String> zero = new ArrayList<>();
+    for (Map.Entry<Loss, String> e : lossValues) {
+      Loss loss = e.getKey();
+      String named = "'" + loss.name() + "' (" + loss.getClass().getName() + ")";
+      (loss.weight() == 0 ? zero : flat).add(named);
+    }
+    if (flat.isEmpty()) {
+      return "every loss has weight 0 ("
+          + String.join(", ", zero)
+          + ") and no regularizer adds a penalty. Give a loss a weight other than 0.";
+    }
+    String name =
+        lossValues.stream()
+            .map(Map.Entry::getKey)
+            .filter(l -> l.weight() != 0)
+            .findFirst()
+            .orElseThrow()
+            .name();
+    return (flat.size() == 1 ? "loss " : "losses ")
+        + String.join(", ", flat)
+        + (flat.size() == 1 ? " has" : " have")
+        + " no gradient with respect to any parameter (piecewise constant or not differentiable)"
+        + (zero.isEmpty() ? "" : ", and " + String.join(", ", zero) + " weight 0")
+        + ", so "
+        + (flat.size() == 1 ? "it" : "they")
+        + " cannot be optimised. Keep such a loss as a monitor of weight 0 beside a loss that can"
+        + " be optimised: addLoss(\""
+        + name
+        + "(weight=0)\") beside "
+        + kind.defaultLoss
+        + ", say (command line: --loss "
+        + kind.defaultLoss
+        + " --loss "
+        + name
+        + ":weight=0).";
+  }
+
+  /**
+   * Checks, before training, that the objective has a gradient with respect to some parameter, and
+   * builds the gradient function.
+   *
+   * @throws IllegalArgumentException naming each loss and why it adds no gradient, and saying how
+   *     to keep such a loss as a monitor
+   */
+  void checkOptimisable() {
+    if (notOptimisable == null
+        && sd.getFunction("grad") == null
+        && !LossGraphs.createGradFunction(sd)) {
+      notOptimisable = lossesWithoutGradient();
+    }
+    if (notOptimisable != null) {
+      throw new IllegalArgumentException("Nothing to train: " + notOptimisable);
+    }
+  }
+
+  /**
+   * {@inheritDoc} Each loss's value is checked first, so that a loss whose compute does not return
+   * a scalar is named with its class, before the objective it is part of.
+   */
+  @Override
+  public Map<String, Double> monitorValues(Map<String, INDArray> computed) {
+    for (Map.Entry<Loss, String> e : lossValues) {
+      LossGraphs.scalar(e.getKey(), computed.get(e.getValue()));
+    }
+    return TrainingProblem.super.monitorValues(computed);
   }
 
   private void monitor(String name, SDVariable v) {

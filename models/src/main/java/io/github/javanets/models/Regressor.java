@@ -28,13 +28,14 @@ public final class Regressor extends Model {
     return new Builder();
   }
 
-  /** The outputs for inputs {@code x}: {@code (N, O)}. */
+  /** The outputs for inputs {@code x}: {@code (N, O)}. Thread-safe. */
   public INDArray predict(INDArray x) {
     return output(x, network().defaultOutput());
   }
 
   /**
    * The coefficient of determination R^2 of the predictions for {@code x} against {@code y}.
+   * Thread-safe.
    *
    * @see #score(INDArray, INDArray, INDArray)
    */
@@ -44,7 +45,7 @@ public final class Regressor extends Model {
 
   /**
    * The weighted coefficient of determination: {@code 1 - sum(w (y - p)^2) / sum(w (y - m)^2)},
-   * with {@code m} each column's weighted mean, summed over every element.
+   * with {@code m} each column's weighted mean, summed over every element. Thread-safe.
    *
    * @param x inputs; not null
    * @param y targets, shaped like the predictions; not null

@@ -1,5 +1,6 @@
 package io.github.javanets.models;
 
+import io.github.javanets.loss.ArrayChecks;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,8 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Scores {
   private Scores() {}
 
-  static double r2(INDArray predicted, INDArray y, INDArray w) {
+  static double r2(INDArray predicted, INDArray target, INDArray givenWeights) {
+    INDArray y = ArrayChecks.contiguous("y", target);
+    INDArray w = givenWeights == null ? null : ArrayChecks.contiguous("w", givenWeights);
     checkShape("target", y, predicted.shape());
+    notEmpty("target", y);
     if (w != null) {
       checkShape("weights", w, y.shape());
     }
@@ -30,8 +34,11 @@ final class Scores {
     return a.rank() <= 2 ? a : a.reshape('c', -1, a.size(a.rank() - 1));
   }
 
-  static double accuracy(INDArray predicted, INDArray labels, INDArray w) {
+  static double accuracy(INDArray predicted, INDArray givenLabels, INDArray givenWeights) {
+    INDArray labels = ArrayChecks.contiguous("labels", givenLabels);
+    INDArray w = givenWeights == null ? null : ArrayChecks.contiguous("w", givenWeights);
     checkShape("labels", labels, predicted.shape());
+    notEmpty("labels", labels);
     INDArray correct =
         predicted
             .castTo(DataType.DOUBLE)
@@ -44,6 +51,18 @@ final class Scores {
     INDArray weights = w.castTo(DataType.DOUBLE);
     double total = weights.sumNumber().doubleValue();
     return total == 0 ? 0.0 : correct.muli(weights).sumNumber().doubleValue() / total;
+  }
+
+  private static void notEmpty(String what, INDArray a) {
+    if (a.length() == 0) {
+      throw new IllegalArgumentException(
+          "Cannot score an empty set: the "
+              + what
+              + (what.endsWith("s") ? " have" : " has")
+              + " shape "
+              + Arrays.toString(a.shape())
+              + "; give at least one row.");
+    }
   }
 
   private static void checkShape(String what, INDArray a, long[] expected) {

@@ -1,11 +1,17 @@
 package io.github.javanets.models;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** What a training run did: each epoch's monitors, the best validation and why it stopped. */
+/**
+ * What a training run did: each epoch's monitors, the best validation, why it stopped, whether it
+ * improved on the initial parameters ({@link #improved()}) and {@link #warnings()} about it.
+ * Immutable and thread-safe.
+ */
 public final class TrainingResult {
   /** One epoch's monitors. */
   public static final class Epoch {
@@ -54,6 +60,8 @@ public final class TrainingResult {
   private final Map<String, Double> bestValid;
   private final int bestEpoch;
   private final String stopReason;
+  private final boolean improved;
+  private final List<String> warnings;
 
   /**
    * Makes a result.
@@ -70,6 +78,47 @@ public final class TrainingResult {
     this.bestValid = Collections.unmodifiableMap(new LinkedHashMap<>(bestValid));
     this.bestEpoch = bestEpoch;
     this.stopReason = stopReason;
+    double initial = history.isEmpty() ? Double.NaN : loss(history.get(0).valid());
+    double best = loss(bestValid);
+    this.improved = best < initial || !Double.isFinite(initial) && Double.isFinite(best);
+    this.warnings = List.copyOf(warnings(initial, best));
+  }
+
+  private static double loss(Map<String, Double> monitors) {
+    Double loss = monitors.get("loss");
+    return loss == null ? Double.NaN : loss;
+  }
+
+  private List<String> warnings(double initial, double best) {
+    List<String> w = new ArrayList<>();
+    if (history.isEmpty()) {
+      return w;
+    }
+    if (!improved) {
+      w.add(
+          String.format(
+              Locale.ROOT,
+              "Training made no progress: the best validation loss (%.6g) is not below that of the"
+                  + " initial parameters (%.6g), so the model keeps %s; try a smaller learning"
+                  + " rate or another algorithm, and check the data.",
+              best,
+              initial,
+              bestEpoch == 0 ? "its initial parameters" : "parameters no better than those"));
+    }
+    double first = loss(history.get(0).train());
+    Epoch lastEpoch = history.get(history.size() - 1);
+    double last = loss(lastEpoch.train());
+    if (history.size() > 1 && last > first) {
+      w.add(
+          String.format(
+              Locale.ROOT,
+              "The training loss rose from %.6g in epoch 0 to %.6g in epoch %d; the learning rate"
+                  + " may be too high.",
+              first,
+              last,
+              lastEpoch.index()));
+    }
+    return w;
   }
 
   /** Each epoch trained, in order; unmodifiable. */
@@ -90,5 +139,24 @@ public final class TrainingResult {
   /** Why training stopped: {@code "max_updates"}, {@code "patience"} or a listener's reason. */
   public String stopReason() {
     return stopReason;
+  }
+
+  /**
+   * Whether training improved on the initial parameters: the best validation {@code loss} is below
+   * the one measured before epoch 0 (or that one was not finite and the best is). False when
+   * nothing improved, for example at a learning rate so high that the parameters diverge while the
+   * loss stays finite; early stopping then restores the initial parameters.
+   */
+  public boolean improved() {
+    return improved;
+  }
+
+  /**
+   * Warnings about the run, one line each, empty when nothing looks wrong: no progress (see {@link
+   * #improved()}), or a training loss that ended higher than it started. The trainer also logs them
+   * as SLF4J warnings. Unmodifiable; never null.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the seed
@@ -22,9 +24,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fused one-pass step for Adam and SGD, DL4J's {@code GradientUpdater} otherwise; see {@code
  * ParameterUpdate}), validation before every {@code validateEvery}-th epoch and after the last, and
  * the listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters
- * are restored at the end. Get one from {@link Trainers}.
+ * are restored at the end; the result's warnings (no progress, a rising training loss) are logged
+ * as SLF4J warnings. Get one from {@link Trainers}.
  */
 public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
   private final String name;
   private final Algorithm algorithm;
   private final List<TrainingListener> listeners;
@@ -94,7 +99,10 @@ public final class Trainer {
         validate(evaluation, problem, validation, run);
       }
       run.restoreBest();
-      return new TrainingResult(history, run.bestValid(), run.bestEpoch(), run.stopReason());
+      TrainingResult result =
+          new TrainingResult(history, run.bestValid(), run.bestEpoch(), run.stopReason());
+      result.warnings().forEach(LOG::warn);
+      return result;
     } finally {
       listeners.forEach(l -> l.onEnd(run));
     }
@@ -129,7 +137,7 @@ public final class Trainer {
     for (long from = 0; from < data.rows(); from += batchSize) {
       Dataset batch = data.rows(from, Math.min(data.rows(), from + batchSize));
       Map<String, INDArray> out = evaluation.run(problem.feed(batch, null)).getOutputs();
-      sums.add(values(problem, out), batch.rows());
+      sums.add(problem.monitorValues(out), batch.rows());
     }
     return sums.means();
   }
@@ -149,23 +157,13 @@ public final class Trainer {
       long from = (long) order[b] * batchSize;
       Dataset batch = train.rows(from, Math.min(train.rows(), from + batchSize));
       OutAndGrad result = step.run(problem.feed(batch, noise));
-      Map<String, Double> monitors = values(problem, result.getOutputs());
+      Map<String, Double> monitors = problem.monitorValues(result.getOutputs());
       int batchIndex = b;
       listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
       sums.add(monitors, batch.rows());
       update.apply(result.getGradients(), run.options(), epoch * order.length + b, epoch);
     }
     return sums.means();
-  }
-
-  private static Map<String, Double> values(TrainingProblem problem, Map<String, INDArray> out) {
-    Map<String, Double> monitors = new LinkedHashMap<>();
-    List<String> names = problem.monitorNames();
-    List<String> variables = problem.monitorVariables();
-    for (int i = 0; i < names.size(); i++) {
-      monitors.put(names.get(i), out.get(variables.get(i)).getDouble(0));
-    }
-    return monitors;
   }
 
   private static int[] shuffled(int n, Random random) {

@@ -1,6 +1,8 @@
 package io.github.javanets.train;
 
 import io.github.javanets.models.Dataset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,6 +29,33 @@ public interface TrainingProblem {
 
   /** The graph variables holding the monitors, in {@link #monitorNames()}'s order. */
   List<String> monitorVariables();
+
+  /**
+   * The monitors' values from one run of the graph.
+   *
+   * @param computed what the run computed, by graph variable: at least every monitor variable
+   * @return monitor name to value, in {@link #monitorNames()}'s order; never null
+   * @throws IllegalArgumentException if a monitor is not one number, naming it and its shape (a
+   *     model names the loss that computed it)
+   */
+  default Map<String, Double> monitorValues(Map<String, INDArray> computed) {
+    Map<String, Double> monitors = new LinkedHashMap<>();
+    List<String> names = monitorNames();
+    List<String> variables = monitorVariables();
+    for (int i = 0; i < names.size(); i++) {
+      INDArray v = computed.get(variables.get(i));
+      if (v.length() != 1) {
+        throw new IllegalArgumentException(
+            "Monitor '"
+                + names.get(i)
+                + "' computed a value of shape "
+                + Arrays.toString(v.shape())
+                + "; every monitor must be a scalar.");
+      }
+      monitors.put(names.get(i), v.getDouble(0));
+    }
+    return monitors;
+  }
 
   /**
    * The placeholder values for a minibatch.

@@ -39,18 +39,18 @@ public final class Autoencoder extends Model {
     return new Builder();
   }
 
-  /** The reconstruction of sequences {@code x (B, T, I)}: {@code (B, T, I)}. */
+  /** The reconstruction of sequences {@code x (B, T, I)}: {@code (B, T, I)}. Thread-safe. */
   public INDArray predict(INDArray x) {
     return output(x, defaultOutput());
   }
 
-  /** The codes of {@code x (B, T, I)}: the middle layer's output at each step. */
+  /** The codes of {@code x (B, T, I)}: the middle layer's output at each step. Thread-safe. */
   public INDArray encode(INDArray x) {
     return output(x, layerName(depth() / 2) + ":out");
   }
 
   /**
-   * The reconstruction from codes: the layers after the middle one.
+   * The reconstruction from codes: the layers after the middle one. Thread-safe.
    *
    * @param z codes {@code (B, T, middle layer size)}; not null
    * @throws IllegalArgumentException if {@code z} does not fit the code layer
@@ -59,7 +59,10 @@ public final class Autoencoder extends Model {
     return decode(depth() / 2, z);
   }
 
-  /** The R^2 of the reconstruction of {@code x}, weighted by {@code w} (null: all ones). */
+  /**
+   * The R^2 of the reconstruction of {@code x}, weighted by {@code w} (null: all ones).
+   * Thread-safe.
+   */
   public double score(INDArray x, INDArray w) {
     return r2Score(predict(x), x, w);
   }

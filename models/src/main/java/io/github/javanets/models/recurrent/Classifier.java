@@ -24,7 +24,7 @@ public final class Classifier extends Model {
   }
 
   /**
-   * The class probabilities at each step.
+   * The class probabilities at each step. Thread-safe.
    *
    * @param x inputs {@code (B, T, I)}; not null
    * @return {@code (B, T, k)}; never null
@@ -33,14 +33,16 @@ public final class Classifier extends Model {
     return output(x, defaultOutput());
   }
 
-  /** The most probable class at each step (the first on ties): {@code (B, T)}, INT64. */
+  /**
+   * The most probable class at each step (the first on ties): {@code (B, T)}, INT64. Thread-safe.
+   */
   public INDArray predict(INDArray x) {
     return predictProba(x).argMax(2).castTo(DataType.INT64);
   }
 
   /**
    * The weighted accuracy over every step, {@code sum(w * correct) / sum(w)} (0 when every weight
-   * is 0): with weight 0 on padded steps, the accuracy on real steps only.
+   * is 0): with weight 0 on padded steps, the accuracy on real steps only. Thread-safe.
    *
    * @param x inputs {@code (B, T, I)}; not null
    * @param labels labels {@code (B, T)}; not null

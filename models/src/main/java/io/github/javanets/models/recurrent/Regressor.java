@@ -28,7 +28,7 @@ public final class Regressor extends Model {
   }
 
   /**
-   * The outputs for sequences {@code x}.
+   * The outputs for sequences {@code x}. Thread-safe.
    *
    * @param x inputs {@code (B, T, I)}; not null
    * @return {@code (B, T, O)}; never null
@@ -41,7 +41,7 @@ public final class Regressor extends Model {
   /**
    * The weighted coefficient of determination R^2 of the predictions for {@code x} against {@code
    * y}, every time step a row: {@code 1 - sum(w (y - p)^2) / sum(w (y - m)^2)}, {@code m} each
-   * output's weighted mean over all steps.
+   * output's weighted mean over all steps. Thread-safe.
    *
    * @param x inputs {@code (B, T, I)}; not null
    * @param y targets {@code (B, T, O)}; not null
