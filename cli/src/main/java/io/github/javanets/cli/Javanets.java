@@ -91,7 +91,9 @@ public final class Javanets implements Callable<Integer> {
       names = "--plugins",
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
-      description = "Also load losses from the .jar files in DIR.")
+      description =
+          "Also load losses from the .jar files in DIR (a file that is not a readable jar is left"
+              + " out with a warning).")
   Path plugins;
 
   @Spec CommandSpec spec;
