@@ -2,23 +2,23 @@ package io.github.javanets.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file with a header row, read whole with Commons CSV: column names, cells as text and the
- * line number of each row, for messages such as {@code data.csv line 7: ...}.
+ * line number of each row, for messages such as {@code data.csv line 7: ...}. The text is strict
+ * UTF-8 ({@link Utf8Reader}); columns are found by name in constant time, so a table may be a
+ * million columns wide.
  */
 final class CsvTable {
   private static final CSVFormat FORMAT =
@@ -29,16 +29,24 @@ final class CsvTable {
           .setIgnoreSurroundingSpaces(true)
           .setIgnoreEmptyLines(true)
           .setTrim(true)
+          .setAllowMissingColumnNames(true)
           .build();
 
   private final String name;
   private final List<String> header;
   private final List<String[]> rows;
   private final List<Long> lines;
+  private final Map<String, Integer> index;
 
-  private CsvTable(String name, List<String> header, List<String[]> rows, List<Long> lines) {
+  private CsvTable(
+      String name,
+      List<String> header,
+      Map<String, Integer> index,
+      List<String[]> rows,
+      List<Long> lines) {
     this.name = name;
     this.header = List.copyOf(header);
+    this.index = index;
     this.rows = rows;
     this.lines = lines;
   }
@@ -48,19 +56,13 @@ final class CsvTable {
    *
    * @param path the file; not null
    * @param option the option that named it ({@code --data}), for messages
-   * @throws IllegalArgumentException if the file does not exist or is not a table
+   * @throws IllegalArgumentException if the file does not exist, is not a regular file, is not
+   *     UTF-8 or is not a table
    * @throws IOException if it cannot be read
    */
   static CsvTable read(Path path, String option) throws IOException {
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException(
-          option
-              + " file '"
-              + path
-              + "' "
-              + (Files.isDirectory(path) ? "is a directory, not a CSV file." : "does not exist."));
-    }
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    InputFiles.requireRegularFile(path, option, "a CSV file");
+    try (Reader reader = new Utf8Reader(Files.newInputStream(path), path.toString())) {
       return read(reader, path.toString());
     }
   }
@@ -71,7 +73,7 @@ final class CsvTable {
     if (in == null) {
       throw new IllegalStateException("The embedded data set " + resource + " is missing.");
     }
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+    try (Reader reader = new Utf8Reader(in, resource)) {
       return read(reader, resource + " (built in)");
     }
   }
@@ -80,13 +82,14 @@ final class CsvTable {
     List<String[]> rows = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     List<String> header;
+    Map<String, Integer> index;
     try (CSVParser parser = FORMAT.parse(reader)) {
       header = parser.getHeaderNames();
       if (header.isEmpty()) {
         throw new IllegalArgumentException(
             name + " is empty: it needs a header row of column names, then data rows.");
       }
-      checkHeader(name, header);
+      index = index(name, header);
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         if (record.size() != header.size()) {
@@ -100,7 +103,7 @@ final class CsvTable {
                   + ", but the header has "
                   + header.size()
                   + " columns ("
-                  + String.join(", ", header)
+                  + Shorten.list(header)
                   + ").");
         }
         rows.add(record.values());
@@ -112,21 +115,35 @@ final class CsvTable {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(name + " has a header but no data rows.");
     }
-    return new CsvTable(name, header, rows, lines);
+    return new CsvTable(name, header, index, rows, lines);
   }
 
-  private static void checkHeader(String name, List<String> header) {
-    Set<String> seen = new HashSet<>();
-    for (String column : header) {
+  /** The index of each column by name, checking that every name is there once. */
+  private static Map<String, Integer> index(String name, List<String> header) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String column = header.get(i);
       if (column.isEmpty()) {
         throw new IllegalArgumentException(
-            name + " line 1: the header has an empty column name; every column needs a name.");
+            name
+                + " line 1: the header's column "
+                + (i + 1)
+                + " has no name; every column needs a name.");
       }
-      if (!seen.add(column)) {
+      Integer first = index.putIfAbsent(column, i);
+      if (first != null) {
         throw new IllegalArgumentException(
-            name + " line 1: the header names column '" + column + "' twice.");
+            name
+                + " line 1: the header names column '"
+                + Shorten.value(column)
+                + "' twice (columns "
+                + (first + 1)
+                + " and "
+                + (i + 1)
+                + "); every column needs its own name.");
       }
     }
+    return index;
   }
 
   /** The name used in messages: the path as given. */
@@ -156,8 +173,8 @@ final class CsvTable {
    * @throws IllegalArgumentException if there is no such column, listing the columns
    */
   int column(String column, String option) {
-    int i = header.indexOf(column);
-    if (i < 0) {
+    Integer i = index.get(column);
+    if (i == null) {
       throw new IllegalArgumentException(
           "Column '"
               + column
@@ -166,10 +183,15 @@ final class CsvTable {
               + ") is not in "
               + name
               + ". Columns: "
-              + String.join(", ", header)
+              + Shorten.list(header)
               + ".");
     }
     return i;
+  }
+
+  /** Whether the table has a column named {@code column}. */
+  boolean hasColumn(String column) {
+    return index.containsKey(column);
   }
 
   /** The text of a cell. */
@@ -178,20 +200,45 @@ final class CsvTable {
   }
 
   /**
+   * The text of a cell that must not be empty.
+   *
+   * @param what what the cell holds, for the message: {@code "its class label"}
+   * @throws IllegalArgumentException naming the file, line and column of an empty cell
+   */
+  String nonEmpty(int row, int column, String what) {
+    String text = text(row, column);
+    if (text.isEmpty()) {
+      throw cellError(row, column, "empty cell; every row needs " + what, null);
+    }
+    return text;
+  }
+
+  /**
    * A cell as a finite number.
    *
-   * @throws IllegalArgumentException naming the file, line, column and value
+   * @throws IllegalArgumentException naming the file, line, column and value, for an empty cell,
+   *     text that is not a number, {@code NaN} or a number that is not finite
    */
   double number(int row, int column) {
-    String text = text(row, column);
+    String text = nonEmpty(row, column, "a number here");
     double v;
     try {
       v = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw cellError(row, column, "'" + text + "' is not a number", e);
+      throw cellError(row, column, "'" + Shorten.value(text) + "' is not a number", e);
     }
-    if (!Double.isFinite(v)) {
-      throw cellError(row, column, "'" + text + "' is not a finite number", null);
+    if (Double.isNaN(v)) {
+      throw cellError(
+          row,
+          column,
+          "'"
+              + text
+              + "' is not a number; missing values are not supported, so fill it in or"
+              + " drop the row",
+          null);
+    }
+    if (Double.isInfinite(v)) {
+      throw cellError(row, column, "'" + Shorten.value(text) + "' is not a finite number", null);
     }
     return v;
   }
@@ -199,7 +246,14 @@ final class CsvTable {
   /** An error about one cell: {@code data.csv line 7, column 'x': <what>.} */
   IllegalArgumentException cellError(int row, int column, String what, Throwable cause) {
     return new IllegalArgumentException(
-        name + " line " + line(row) + ", column '" + header.get(column) + "': " + what + ".",
+        name
+            + " line "
+            + line(row)
+            + ", column '"
+            + Shorten.value(header.get(column))
+            + "': "
+            + what
+            + ".",
         cause);
   }
 }

@@ -57,16 +57,16 @@ final class DataReader {
     ClassLabels classes = ClassLabels.of(info.classes());
     long[] labels = new long[table.rows()];
     for (int r = 0; r < labels.length; r++) {
-      String label = table.text(r, column);
+      String label = table.nonEmpty(r, column, "its class label");
       int id = classes.id(label);
       if (id < 0) {
         throw table.cellError(
             r,
             column,
             "label '"
-                + label
+                + Shorten.value(label)
                 + "' is not one of the model's classes ("
-                + String.join(", ", info.classes())
+                + Shorten.list(info.classes())
                 + ")",
             null);
       }

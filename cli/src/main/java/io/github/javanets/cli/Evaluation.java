@@ -24,6 +24,7 @@ final class Evaluation {
     CsvTable table = CsvTable.read(cmd.data, "--data");
     CsvTable weightsTable =
         cmd.weightsFile == null ? null : CsvTable.read(cmd.weightsFile, "--weights-file");
+    ExitGuard.phase("loading the model");
     SavedModel saved = SavedModel.load(cmd.model);
     ModelInfo info = saved.info(table);
     Model model = saved.model();
@@ -35,6 +36,7 @@ final class Evaluation {
     TableData rows = DataReader.read(table, info, true, weights);
     Examples examples = Examples.of(rows, table, info, "the model's sequence column");
     Dataset data = examples.dataset(examples.steps());
+    ExitGuard.phase("evaluating");
     Map<String, Double> monitors = model.evaluate(data);
     out.println(
         "Evaluated "
@@ -64,9 +66,7 @@ final class Evaluation {
       return Weights.none();
     }
     String saved = info.weightsColumn();
-    return saved != null && table.header().contains(saved)
-        ? Weights.column(saved)
-        : Weights.allOnes();
+    return saved != null && table.hasColumn(saved) ? Weights.column(saved) : Weights.allOnes();
   }
 
   private static double score(SavedModel saved, Dataset data) {

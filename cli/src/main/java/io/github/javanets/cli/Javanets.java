@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
@@ -25,10 +26,22 @@ import picocli.CommandLine.Spec;
  * evaluate}. Run it with {@code java -jar javanets.jar COMMAND} or, with plugin jars on the class
  * path, {@code java -cp javanets.jar:my-losses.jar io.github.javanets.cli.Javanets COMMAND}.
  *
- * <p>Exit codes: 0 on success, {@value #USER_ERROR} for an error the user can fix (a missing file,
- * a bad CSV row, an unknown column, loss or option, a bad layer spec...), reported as one line
- * {@code javanets: <message>} on stderr, and {@value #INTERNAL_ERROR} for anything unexpected.
- * {@code --debug} adds stack traces and log messages.
+ * <p>Exit codes, each failure reported as one line {@code javanets: <message>} on stderr:
+ *
+ * <ul>
+ *   <li>0: success;
+ *   <li>{@value #INTERNAL_ERROR}: an unexpected failure (a bug, in javanets, a plugin or a library:
+ *       {@code internal error: ...});
+ *   <li>{@value #USER_ERROR}: an error the user can fix (a missing file, a bad CSV cell, an unknown
+ *       column, loss or option, a bad layer spec...): only javanets' own errors, never an exception
+ *       from inside ND4J or another library ({@link #isUserError});
+ *   <li>{@value #OUT_OF_MEMORY}: Java or ND4J ran out of memory, with advice on what to change;
+ *   <li>{@value #ENDED_EARLY}: code in a plugin jar called {@code System.exit} before the command
+ *       finished (see {@link ExitGuard}; after a signal the status is the JVM's usual 128 +
+ *       signal).
+ * </ul>
+ *
+ * <p>{@code --debug} adds stack traces and log messages.
  */
 @Command(
     name = "javanets",
@@ -36,6 +49,14 @@ import picocli.CommandLine.Spec;
     versionProvider = Javanets.Version.class,
     sortOptions = false,
     description = "Neural-network models with pluggable losses.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:Internal error (a bug; --debug shows the stack trace).",
+      "2:User error: a bad option, file, column or cell (fix what the message names).",
+      "3:Out of memory (see the advice printed).",
+      "4:A plugin called System.exit before the command finished."
+    },
     subcommands = {
       LossesCommand.class,
       TrainCommand.class,
@@ -50,7 +71,15 @@ public final class Javanets implements Callable<Integer> {
   /** The exit code of an unexpected failure. */
   public static final int INTERNAL_ERROR = 1;
 
+  /** The exit code when Java or ND4J ran out of memory. */
+  public static final int OUT_OF_MEMORY = 3;
+
+  /** The exit code when plugin code called {@code System.exit} before the command finished. */
+  public static final int ENDED_EARLY = 4;
+
   private static final String DEBUG = "--debug";
+  private static final String JAVANETS = "io.github.javanets.";
+  private static final Pattern JDK = Pattern.compile("(java|javax|jdk|sun|com\\.sun)\\.");
 
   @Option(
       names = DEBUG,
@@ -62,21 +91,30 @@ public final class Javanets implements Callable<Integer> {
       names = "--plugins",
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
-      description = "Also load losses from the .jar files in DIR.")
+      description =
+          "Also load losses from the .jar files in DIR (a file that is not a readable jar is left"
+              + " out with a warning).")
   Path plugins;
 
   @Spec CommandSpec spec;
 
-  /** Runs the command and exits with its exit code. */
+  /**
+   * Runs the command and exits with its exit code; an exit by other code before the command
+   * finishes is reported and ends with {@link #ENDED_EARLY} ({@link ExitGuard}).
+   */
   public static void main(String... args) {
-    System.exit(execute(args));
+    ExitGuard.install();
+    int code = execute(args);
+    ExitGuard.finished();
+    System.exit(code);
   }
 
   /**
    * Runs the command without exiting.
    *
    * @param args the command line; not null
-   * @return the exit code: 0, {@link #USER_ERROR} or {@link #INTERNAL_ERROR}
+   * @return the exit code: 0, {@link #USER_ERROR}, {@link #INTERNAL_ERROR} or {@link
+   *     #OUT_OF_MEMORY}
    */
   public static int execute(String... args) {
     boolean debug = Arrays.asList(args).contains(DEBUG);
@@ -87,16 +125,28 @@ public final class Javanets implements Callable<Integer> {
     cli.setParameterExceptionHandler(
         (e, a) -> report(e.getCommandLine(), userMessage(e), debug ? e : null, USER_ERROR));
     cli.setExecutionExceptionHandler((e, c, r) -> failed(c, e, debug));
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler; an Error (OutOfMemoryError...) ends here.
+      return failed(cli, e, debug);
+    }
   }
 
   private static int run(ParseResult parsed) {
     Javanets top = parsed.commandSpec().commandLine().getCommand();
+    ParseResult command = parsed;
+    while (command.hasSubcommand()) {
+      command = command.subcommand();
+    }
+    ExitGuard.command(command.commandSpec().name());
+    ExitGuard.phase("loading the --plugins jars");
     try {
       Plugins.install(top.plugins);
     } catch (IllegalArgumentException | IOException e) {
       throw new ExecutionException(top.spec.commandLine(), e.getMessage(), e);
     }
+    ExitGuard.phase("running");
     return new CommandLine.RunLast().execute(parsed);
   }
 
@@ -124,11 +174,19 @@ public final class Javanets implements Callable<Integer> {
     while (cause instanceof ExecutionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
+    OutOfMemoryError oom = OutOfMemory.find(cause);
+    if (oom != null) {
+      return report(cli, OutOfMemory.message(oom), debug ? cause : null, OUT_OF_MEMORY);
+    }
     if (isUserError(cause)) {
       return report(cli, userMessage(cause), debug ? cause : null, USER_ERROR);
     }
     String hint = debug ? "" : " (run with --debug for the stack trace)";
-    return report(cli, "internal error: " + cause + hint, debug ? cause : null, INTERNAL_ERROR);
+    return report(
+        cli,
+        "internal error: " + oneLine(cause.toString()) + hint,
+        debug ? cause : null,
+        INTERNAL_ERROR);
   }
 
   private static int report(CommandLine cli, String message, Throwable trace, int code) {
@@ -141,14 +199,33 @@ public final class Javanets implements Callable<Integer> {
     return code;
   }
 
-  /** Whether {@code e} is an error the user can fix (exit code 2). */
+  /**
+   * Whether {@code e} is an error the user can fix (exit code 2): javanets' own errors ({@link
+   * UserException}, a bad option, a broken or unknown loss), a file that cannot be read, and an
+   * {@link IllegalArgumentException} thrown by javanets' code (its first stack frame outside the
+   * JDK is in {@code io.github.javanets}), as javanets checks every value it is given. The same
+   * exception from inside ND4J, another library or a plugin is a bug, not the user's error.
+   */
   static boolean isUserError(Throwable e) {
-    return e instanceof IllegalArgumentException
-        || e instanceof IOException
+    if (e instanceof IllegalArgumentException) {
+      return thrownByJavanets(e);
+    }
+    return e instanceof IOException
         || e instanceof UncheckedIOException
         || e instanceof LossProviderException
         || e instanceof UserException
         || e instanceof ParameterException;
+  }
+
+  /** Whether the first frame of {@code e}'s stack trace outside the JDK is javanets' code. */
+  private static boolean thrownByJavanets(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String type = frame.getClassName();
+      if (!JDK.matcher(type).lookingAt()) {
+        return type.startsWith(JAVANETS);
+      }
+    }
+    return false;
   }
 
   /** One line saying what went wrong, for an error the user can fix. */

@@ -114,7 +114,7 @@ final class LayerSpecs {
               + " has "
               + info.inputs().size()
               + " input columns ("
-              + String.join(", ", info.inputs())
+              + Shorten.list(info.inputs())
               + ").");
     }
     int out = layers.get(layers.size() - 1).size();
@@ -132,13 +132,13 @@ final class LayerSpecs {
             + "' has "
             + info.classes().size()
             + " classes ("
-            + String.join(", ", info.classes())
+            + Shorten.list(info.classes())
             + ")";
       case REGRESSOR:
         return "the regressor has "
             + info.targets().size()
             + " target columns ("
-            + String.join(", ", info.targets())
+            + Shorten.list(info.targets())
             + ")";
       default:
         return "an autoencoder reconstructs its " + info.inputs().size() + " input columns";

@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * The {@code --plugins DIR} option: a class loader over {@code DIR/*.jar} (the application's loader
- * as its parent) becomes the thread's context class loader, where loss discovery looks.
+ * as its parent) becomes the thread's context class loader, where loss discovery looks. A file that
+ * is not a readable jar (not a zip, truncated, unreadable) is left out with a one-line warning
+ * naming it and why, as a broken loss provider is: the other jars load.
  */
 final class Plugins {
   private Plugins() {}
@@ -39,7 +42,17 @@ final class Plugins {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path jar : (Iterable<Path>) files.sorted()::iterator) {
         if (jar.getFileName().toString().endsWith(".jar") && Files.isRegularFile(jar)) {
-          jars.add(url(jar));
+          String problem = unreadable(jar);
+          if (problem == null) {
+            jars.add(url(jar));
+          } else {
+            System.err.println(
+                "javanets: warning: --plugins jar '"
+                    + jar
+                    + "' is not a readable jar ("
+                    + problem
+                    + "); it was left out, the other jars load.");
+          }
         }
       }
     }
@@ -51,6 +64,19 @@ final class Plugins {
     Thread.currentThread()
         .setContextClassLoader(
             new URLClassLoader("javanets-plugins", jars.toArray(new URL[0]), parent));
+  }
+
+  /** Why {@code jar} cannot be read as a jar, or null when it can. */
+  static String unreadable(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      file.getManifest();
+      return null;
+    } catch (IOException | SecurityException e) {
+      String message = e.getMessage();
+      return message == null || message.isBlank()
+          ? e.getClass().getSimpleName()
+          : message.strip().replaceAll("\\s+", " ");
+    }
   }
 
   private static URL url(Path jar) {

@@ -19,6 +19,7 @@ final class Prediction {
 
   static void run(PredictCommand cmd, PrintWriter out) throws IOException {
     CsvTable table = CsvTable.read(cmd.data, "--data");
+    ExitGuard.phase("loading the model");
     SavedModel saved = SavedModel.load(cmd.model);
     ModelInfo info = saved.info(table);
     if (cmd.proba && saved.type() != ModelType.CLASSIFIER) {
@@ -32,6 +33,7 @@ final class Prediction {
     TableData data = DataReader.read(table, info, false, Weights.none());
     Examples examples = Examples.of(data, table, info, "the model's sequence column");
     INDArray x = examples.inputs();
+    ExitGuard.phase("predicting");
     if (cmd.header) {
       out.println(String.join(",", header(saved.type(), info, cmd.proba)));
     }

@@ -5,7 +5,6 @@ import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.Regressor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,15 +34,7 @@ final class SavedModel {
    * @throws IOException if it cannot be read
    */
   static SavedModel load(Path path) throws IOException {
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException(
-          "--model file '"
-              + path
-              + "' "
-              + (Files.isDirectory(path)
-                  ? "is a directory, not a model file."
-                  : "does not exist."));
-    }
+    InputFiles.requireRegularFile(path, "--model", "a model file");
     Model model = Model.load(path);
     ModelType type = type(model);
     ModelInfo info = ModelInfo.fromMetadata(model.metadata(), type);

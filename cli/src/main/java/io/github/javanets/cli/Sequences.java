@@ -28,13 +28,14 @@ final class Sequences {
    * Groups the rows of {@code table} by the value of {@code column}.
    *
    * @param role how the column was named, for the message when it is missing
-   * @throws IllegalArgumentException if the table has no such column
+   * @throws IllegalArgumentException if the table has no such column or a row has no sequence id
    */
   static Sequences group(CsvTable table, String column, String role) {
     int c = table.column(column, role);
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int r = 0; r < table.rows(); r++) {
-      groups.computeIfAbsent(table.text(r, c), k -> new ArrayList<>()).add(r);
+      String id = table.nonEmpty(r, c, "the id of its sequence");
+      groups.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
     }
     List<int[]> rows = new ArrayList<>();
     groups.values().forEach(g -> rows.add(g.stream().mapToInt(Integer::intValue).toArray()));

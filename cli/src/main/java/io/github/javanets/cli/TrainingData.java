@@ -4,9 +4,11 @@ import io.github.javanets.models.Dataset;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The data of a training run, read from the {@code train} options: which columns are inputs,
@@ -203,15 +205,17 @@ final class TrainingData {
   /** The {@code --input-column}s, or every column that is not a target or the weights. */
   private static List<String> inputs(TrainCommand cmd, CsvTable table, List<String> targets) {
     if (cmd.inputColumns.isEmpty()) {
+      Set<String> others = new HashSet<>(targets);
+      others.add(cmd.weightsColumn);
+      others.add(cmd.sequenceColumn);
       List<String> inputs = new ArrayList<>(table.header());
-      inputs.removeAll(targets);
-      inputs.remove(cmd.weightsColumn);
-      inputs.remove(cmd.sequenceColumn);
+      inputs.removeIf(others::contains);
       return inputs;
     }
+    Set<String> targetSet = new HashSet<>(targets);
     for (String input : cmd.inputColumns) {
       table.column(input, "--input-column");
-      if (targets.contains(input) || input.equals(cmd.weightsColumn)) {
+      if (targetSet.contains(input) || input.equals(cmd.weightsColumn)) {
         throw new IllegalArgumentException(
             "Column '" + input + "' cannot be both an input and a target or the weights column.");
       }
@@ -224,7 +228,7 @@ final class TrainingData {
     for (CsvTable t : validTable == null ? List.of(table) : List.of(table, validTable)) {
       int c = t.column(column, "--target-column");
       for (int r = 0; r < t.rows(); r++) {
-        labels.add(t.text(r, c));
+        labels.add(t.nonEmpty(r, c, "its class label"));
       }
     }
     List<String> classes = ClassLabels.of(labels).names();
@@ -233,7 +237,7 @@ final class TrainingData {
           "Column '"
               + column
               + "' holds a single class ("
-              + classes.get(0)
+              + Shorten.value(classes.get(0))
               + "); a classifier needs at least 2.");
     }
     return classes;

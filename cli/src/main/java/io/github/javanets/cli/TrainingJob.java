@@ -46,6 +46,7 @@ final class TrainingJob {
     TrainOptions options = options();
     checkOutputs();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
+    ExitGuard.phase("reading the data");
     TrainingData data = TrainingData.read(cmd);
     ModelInfo info = data.info();
     List<Layer> layers = LayerSpecs.resolve(cmd.layers, info, data.dataName());
@@ -54,6 +55,7 @@ final class TrainingJob {
         Guice.createInjector(
             Modules.override(new JavanetsModule())
                 .with(binder -> binder.bind(ProgressSink.class).toInstance(progress)));
+    ExitGuard.phase("making the losses");
     List<String> losses = losses(injector.getInstance(LossRegistry.class));
     injector.getInstance(Trainers.class).get(options.algorithm());
 
@@ -64,8 +66,10 @@ final class TrainingJob {
 
     Dataset train = data.trainSet();
     Dataset valid = data.validSet();
+    ExitGuard.phase("training");
     TrainingResult result = train(model, train, valid, options);
     report(result, model.evaluate(train), valid == null ? "valid=train" : "valid");
+    ExitGuard.phase("saving the model and the plot");
     save(model);
     Plot.write(result, cmd.plot);
     out.println("Wrote the plot of every monitor to " + cmd.plot);

@@ -510,6 +510,9 @@ public abstract class Model {
    * replaced), and it holds either its old contents or the whole new file, even after a crash.
    * {@link AtomicFile#check} checks a path before a long training run.
    *
+   * <p>Thread-safe: holds the model's lock, so a save made while another thread trains waits for
+   * the training to end and writes the trained parameters, never a mixture.
+   *
    * @throws IOException if the target is refused or the file cannot be written
    */
   public void save(Path path) throws IOException {

@@ -1,0 +1,34 @@
+package io.github.javanets.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks a file named on the command line before it is opened: only a regular file is read (a
+ * directory cannot be, and a device such as {@code /dev/zero} or a FIFO would never end or block
+ * the command).
+ */
+final class InputFiles {
+  private InputFiles() {}
+
+  /**
+   * Checks that {@code path} is a regular file (or a link to one).
+   *
+   * @param path the file; not null
+   * @param option the option that named it ({@code --data}), for messages
+   * @param kind what it must be ({@code "a CSV file"}), for messages
+   * @throws IllegalArgumentException if it does not exist, is a directory or is not a regular file
+   */
+  static void requireRegularFile(Path path, String option, String kind) {
+    if (Files.isRegularFile(path)) {
+      return;
+    }
+    String what =
+        !Files.exists(path)
+            ? "does not exist."
+            : Files.isDirectory(path)
+                ? "is a directory, not " + kind + "."
+                : "is not a regular file (a device, FIFO or socket); give " + kind + ".";
+    throw new IllegalArgumentException(option + " file '" + path + "' " + what);
+  }
+}
