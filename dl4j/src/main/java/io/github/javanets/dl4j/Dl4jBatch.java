@@ -1,5 +1,6 @@
 package io.github.javanets.dl4j;
 
+import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.TargetKind;
 import java.util.Arrays;
@@ -42,18 +43,27 @@ final class Dl4jBatch {
    * Reads a minibatch.
    *
    * @param loss the loss; not null
-   * @param labels DL4J's labels, shaped like {@code preOutput}; null only for a loss without target
-   * @param preOutput the layer's pre-activation, {@code [n, k]}; not null, not modified
+   * @param givenLabels DL4J's labels, shaped like {@code givenPreOutput}; null only for a loss
+   *     without target
+   * @param givenPreOutput the layer's pre-activation, {@code [n, k]}; not null, not modified
    * @param activationFn the layer's activation; not null
-   * @param mask null, a per-example {@code [n, 1]} (or {@code [n]}) or per-output {@code [n, k]}
-   *     mask of 0s and 1s
+   * @param givenMask null, a per-example {@code [n, 1]} (or {@code [n]}) or per-output {@code [n,
+   *     k]} mask of 0s and 1s
    * @throws IllegalArgumentException for arrays of the wrong shape or type, a mask that is not 0/1,
    *     or labels that are not one-hot for a loss on labels, naming the loss and the offending
    *     value
    */
   static Dl4jBatch of(
-      Loss loss, INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-    checkArrays(loss, labels, preOutput);
+      Loss loss,
+      INDArray givenLabels,
+      INDArray givenPreOutput,
+      IActivation activationFn,
+      INDArray givenMask) {
+    checkArrays(loss, givenLabels, givenPreOutput);
+    // DL4J hands over views of its minibatches; native ops must read plain copies of them.
+    INDArray labels = plain("labels", givenLabels);
+    INDArray preOutput = plain("preOutput", givenPreOutput);
+    INDArray mask = plain("mask", givenMask);
     DataType type = preOutput.dataType();
     long n = preOutput.size(0);
     long k = preOutput.size(1);
@@ -74,6 +84,10 @@ final class Dl4jBatch {
     INDArray safe = totals.add(totals.eq(0.0).castTo(type));
     INDArray shares = elements.divColumnVector(safe);
     return new Dl4jBatch(output, target, elements, shares, countPositive(totals));
+  }
+
+  private static INDArray plain(String name, INDArray array) {
+    return array == null ? null : ArrayChecks.contiguous(name, array);
   }
 
   private static void checkArrays(Loss loss, INDArray labels, INDArray preOutput) {

@@ -45,12 +45,12 @@ public final class Classifier extends Model {
   }
 
   /**
-   * The weighted accuracy {@code sum(w * correct) / sum(w)} (0 when every weight is 0).
-   * Thread-safe.
+   * The weighted accuracy {@code sum(w * correct) / sum(w)}. Thread-safe.
    *
    * @param x inputs; not null
    * @param labels labels {@code (N)}; not null
    * @param w one weight per label, or null for all ones
+   * @throws IllegalArgumentException if the shapes differ, the set is empty or every weight is 0
    */
   public double score(INDArray x, INDArray labels, INDArray w) {
     return Scores.accuracy(predict(x), labels, w);

@@ -451,18 +451,17 @@ public abstract class Model {
    * sum(w (y - p)^2) / sum(w (y - m)^2)}, {@code m} each column's weighted mean.
    *
    * @param w weights shaped like {@code y}, or null for all ones
-   * @throws IllegalArgumentException if the shapes differ
+   * @throws IllegalArgumentException if the shapes differ, the set is empty or every weight is 0
    */
   protected static double r2Score(INDArray predicted, INDArray y, INDArray w) {
     return Scores.r2(predicted, y, w);
   }
 
   /**
-   * The weighted accuracy {@code sum(w * correct) / sum(w)} of predicted labels (0 when every
-   * weight is 0).
+   * The weighted accuracy {@code sum(w * correct) / sum(w)} of predicted labels.
    *
    * @param w weights shaped like {@code labels}, or null for all ones
-   * @throws IllegalArgumentException if the shapes differ
+   * @throws IllegalArgumentException if the shapes differ, the set is empty or every weight is 0
    */
   protected static double accuracyScore(INDArray predicted, INDArray labels, INDArray w) {
     return Scores.accuracy(predicted, labels, w);

@@ -51,6 +51,7 @@ public final class Regressor extends Model {
    * @param y targets, shaped like the predictions; not null
    * @param w weights shaped like {@code y}, or null for all ones
    * @return R^2 (1 is perfect; it can be negative)
+   * @throws IllegalArgumentException if the shapes differ, the set is empty or every weight is 0
    */
   public double score(INDArray x, INDArray y, INDArray w) {
     return Scores.r2(predict(x), y, w);

@@ -16,6 +16,7 @@ final class Scores {
     notEmpty("target", y);
     if (w != null) {
       checkShape("weights", w, y.shape());
+      notAllZero(w);
     }
     INDArray p = rows(predicted.castTo(DataType.DOUBLE));
     INDArray t = rows(y.castTo(DataType.DOUBLE));
@@ -48,9 +49,20 @@ final class Scores {
       return correct.meanNumber().doubleValue();
     }
     checkShape("weights", w, labels.shape());
+    notAllZero(w);
     INDArray weights = w.castTo(DataType.DOUBLE);
     double total = weights.sumNumber().doubleValue();
-    return total == 0 ? 0.0 : correct.muli(weights).sumNumber().doubleValue() / total;
+    return correct.muli(weights).sumNumber().doubleValue() / total;
+  }
+
+  /** Weights that are all 0 leave nothing to score: an error, not a made-up 0 or 1. */
+  private static void notAllZero(INDArray w) {
+    if (w.neq(0).castTo(DataType.INT32).sumNumber().longValue() == 0) {
+      throw new IllegalArgumentException(
+          "Cannot score with weights that are all 0 (shape "
+              + Arrays.toString(w.shape())
+              + "): nothing would be scored; give a positive weight to at least one element.");
+    }
   }
 
   private static void notEmpty(String what, INDArray a) {

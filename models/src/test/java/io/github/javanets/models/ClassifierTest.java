@@ -114,7 +114,11 @@ class ClassifierTest {
 
     assertThat(net.score(x, y)).isCloseTo(correct / 40, within(1e-12));
     assertThat(net.score(x, y, weights)).isCloseTo(weightedCorrect / weightSum, within(1e-12));
-    assertThat(net.score(x, y, Nd4j.zeros(DataType.DOUBLE, 40))).isEqualTo(0.0);
+    assertThatThrownBy(() -> net.score(x, y, Nd4j.zeros(DataType.DOUBLE, 40)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot score with weights that are all 0 (shape [40]): nothing would be scored; give a"
+                + " positive weight to at least one element.");
     assertThat(net.evaluate(Dataset.of(x, y)).get("acc")).isCloseTo(correct / 40, within(1e-12));
   }
 

@@ -183,6 +183,18 @@ class RegressorTest {
   }
 
   @Test
+  void scoreWithWeightsThatAreAllZeroIsAnErrorNotAPerfectScore() {
+    Regressor net = doubleRegressor(3, 2);
+    INDArray x = TestData.gaussian(4, 5, 3);
+
+    assertThatThrownBy(() -> net.score(x, TestData.gaussian(5, 5, 2), Nd4j.zeros(5, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot score with weights that are all 0 (shape [5, 2]): nothing would be scored; give a"
+                + " positive weight to at least one element.");
+  }
+
+  @Test
   void predictRejectsInputsOfTheWrongWidth() {
     Regressor net = new Regressor(4, 2);
 

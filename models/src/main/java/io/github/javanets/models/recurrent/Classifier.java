@@ -41,12 +41,13 @@ public final class Classifier extends Model {
   }
 
   /**
-   * The weighted accuracy over every step, {@code sum(w * correct) / sum(w)} (0 when every weight
-   * is 0): with weight 0 on padded steps, the accuracy on real steps only. Thread-safe.
+   * The weighted accuracy over every step, {@code sum(w * correct) / sum(w)}: with weight 0 on
+   * padded steps, the accuracy on real steps only. Thread-safe.
    *
    * @param x inputs {@code (B, T, I)}; not null
    * @param labels labels {@code (B, T)}; not null
    * @param w one weight per label, or null for all ones
+   * @throws IllegalArgumentException if the shapes differ, the set is empty or every weight is 0
    */
   public double score(INDArray x, INDArray labels, INDArray w) {
     return accuracyScore(predict(x), labels, w);

@@ -47,6 +47,7 @@ public final class Regressor extends Model {
    * @param y targets {@code (B, T, O)}; not null
    * @param w weights shaped like {@code y}, or null for all ones
    * @return R^2 (1 is perfect; it can be negative)
+   * @throws IllegalArgumentException if the shapes differ, the set is empty or every weight is 0
    */
   public double score(INDArray x, INDArray y, INDArray w) {
     return r2Score(predict(x), y, w);
