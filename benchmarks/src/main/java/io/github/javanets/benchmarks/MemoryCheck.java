@@ -7,7 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Layer;
 import io.github.javanets.models.Regressor;
-import io.github.javanets.models.TrainingResult;
+import io.github.javanets.train.EpochMonitors;
 import io.github.javanets.train.JavanetsModule;
 import io.github.javanets.train.TrainingListener;
 import io.github.javanets.train.TrainingRun;
@@ -32,7 +32,7 @@ public final class MemoryCheck {
     TrainingListener probe =
         new TrainingListener() {
           @Override
-          public void onEpoch(TrainingRun run, TrainingResult.Epoch epoch) {
+          public void onEpoch(TrainingRun run, EpochMonitors epoch) {
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heap = rt.totalMemory() - rt.freeMemory();

@@ -7,6 +7,7 @@ import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.LossSpec;
 import io.github.javanets.train.Trainer;
 import io.github.javanets.train.Trainers;
+import io.github.javanets.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +23,20 @@ import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The base of every model, feed-forward and recurrent ({@link
  * io.github.javanets.models.recurrent}): a network of layers on a SameDiff graph, a list of named
- * losses resolved through the {@link LossRegistry} and trained on {@code sum(loss.weight() * loss)
- * + regularizers} by a {@link Trainer} from Guice. Feed-forward models take rows {@code (N, F)},
- * recurrent ones sequences {@code (B, T, F)}.
+ * losses resolved through a {@link LossRegistry} and trained on {@code sum(loss.weight() * loss) +
+ * regularizers} by a {@link Trainer} of its {@link Trainers}. Feed-forward models take rows {@code
+ * (N, F)}, recurrent ones sequences {@code (B, T, F)}.
+ *
+ * <p>A model gets its registry and trainers from its builder ({@link Builder#registry}, {@link
+ * Builder#trainers}, or both from a Guice injector with {@link Builder#injector}); given none, it
+ * uses the defaults made once for every such model: {@link LossRegistry#discover()} and the
+ * trainers of {@code new JavanetsModule()}.
  *
  * <p>A network with an {@code rnn} layer is unrolled over the steps of its sequences, so its graph
  * holds for one sequence length: the model builds and caches one graph per length it meets (a graph
@@ -56,14 +64,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #metadata()} map; change them while no other thread uses the model.
  */
 public abstract class Model {
+  private static final Logger LOG = LoggerFactory.getLogger(Model.class);
+
   private final ModelKind kind;
   private final List<Layer> specs;
   private final Network network;
   private final boolean weighted;
   private final long seed;
   private final DataType dataType;
-  private final Injector injector;
   private final LossRegistry registry;
+  // The builder's trainers, or null for the defaults (made when first needed: see trainers()).
+  private final Trainers trainers;
   private final List<Loss> losses = new ArrayList<>();
   private final Map<String, INDArray> parameters;
   private final Map<String, String> metadata = new LinkedHashMap<>();
@@ -110,8 +121,8 @@ public abstract class Model {
     this.weighted = b.weighted;
     this.seed = b.seed;
     this.dataType = b.dataType;
-    this.injector = b.injector != null ? b.injector : Trainers.defaultInjector();
-    this.registry = injector.getInstance(LossRegistry.class);
+    this.registry = b.registry != null ? b.registry : Defaults.registry();
+    this.trainers = b.trainers;
     this.parameters =
         b.parameters != null ? b.parameters : network.initialParameters(seed, dataType);
     this.metadata.putAll(b.metadata);
@@ -266,8 +277,8 @@ public abstract class Model {
     return parameters;
   }
 
-  Injector injector() {
-    return injector;
+  private Trainers trainers() {
+    return trainers != null ? trainers : Defaults.trainers();
   }
 
   // ---------------------------------------------------------------- training
@@ -284,16 +295,18 @@ public abstract class Model {
   /**
    * Trains on {@code sum(loss.weight() * loss) + regularizers} with the algorithm that {@code
    * options} names, from the current parameters. Early stopping keeps the best validated
-   * parameters.
+   * parameters. The result's {@link TrainingResult#warnings() warnings} are also logged as SLF4J
+   * warnings (logger {@code io.github.javanets.models.Model}).
+   *
+   * <p>Thread-safe: holds the model's lock throughout, so other calls on this model (a prediction,
+   * say) wait until training ends.
    *
    * @param train the training data; not null
    * @param valid the validation data; null to validate on the training data
    * @param options the options; not null
    * @return each epoch's monitors; never null
-   * @throws IllegalArgumentException for data this model's losses cannot read, or an unknown
-   *     algorithm
-   *     <p>Thread-safe: holds the model's lock throughout, so other calls on this model (a
-   *     prediction, say) wait until training ends.
+   * @throws IllegalArgumentException for data this model's losses cannot read, or an algorithm its
+   *     trainers do not know
    * @throws IllegalStateException when the objective becomes NaN or infinite
    */
   public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
@@ -312,10 +325,18 @@ public abstract class Model {
     if (valid != null && kind.recurrent && network.unrolled()) {
       ModelChecks.sameLength(train, valid);
     }
-    Trainer trainer = injector.getInstance(Trainers.class).get(options.algorithm());
+    Trainer trainer = trainers().get(options.algorithm());
     ModelGraph graph = trainingGraph(options.regularizers(), steps);
     graph.checkOptimisable();
-    return trainer.train(graph, train, valid, options);
+    TrainingRun run =
+        trainer.train(
+            graph,
+            TrainingAdapter.rows(graph, train),
+            TrainingAdapter.rows(graph, valid),
+            TrainingAdapter.settings(options));
+    TrainingResult result = TrainingAdapter.result(run);
+    result.warnings().forEach(LOG::warn);
+    return result;
   }
 
   /**
@@ -329,8 +350,9 @@ public abstract class Model {
     synchronized (lock) {
       ModelChecks.dataset(kind, network, losses, data, "evaluation");
       int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
+      ModelGraph graph = trainingGraph(Map.of(), steps);
       return Trainer.evaluate(
-          trainingGraph(Map.of(), steps), data, TrainOptions.DEFAULT_BATCH_SIZE * 32);
+          graph, TrainingAdapter.rows(graph, data), TrainOptions.DEFAULT_BATCH_SIZE * 32);
     }
   }
 
@@ -549,6 +571,23 @@ public abstract class Model {
   }
 
   /**
+   * Loads a model saved by {@link #save}, of whatever kind it is, making its losses with {@code
+   * registry}: the registry of an application that binds losses of its own (in Guice, {@code
+   * injector.getInstance(LossRegistry.class)}). The model keeps the registry for the losses added
+   * to it later, and trains with the default trainers. Otherwise as {@link #load(Path)}.
+   *
+   * @param path the file; not null
+   * @param registry the losses the file's specs are made with; not null
+   * @return the model; never null
+   * @throws IOException if the file cannot be read
+   * @throws InvalidModelFileException as {@link #load(Path)}, also when {@code registry} lacks a
+   *     loss the file needs
+   */
+  public static Model load(Path path, LossRegistry registry) throws IOException {
+    return ModelFile.load(path, null, Objects.requireNonNull(registry, "registry"));
+  }
+
+  /**
    * Builds a model. Layers are ints (sizes), {@link Layer}s or text specs like {@code "20:tanh"}.
    *
    * @param <M> the model
@@ -560,7 +599,8 @@ public abstract class Model {
     boolean weighted;
     long seed = TrainOptions.DEFAULT_SEED;
     DataType dataType = DataType.FLOAT;
-    Injector injector;
+    LossRegistry registry;
+    Trainers trainers;
     Map<String, INDArray> parameters;
     final Map<String, String> metadata = new LinkedHashMap<>();
 
@@ -619,9 +659,46 @@ public abstract class Model {
       return self();
     }
 
-    /** The injector that provides the loss registry and trainers (default: JavanetsModule's). */
+    /**
+     * The loss registry that makes the losses given by name or spec, here and in the model's later
+     * {@code addLoss} and {@code setLoss} calls. Without one (and without {@link #injector}) the
+     * model uses the default, {@link LossRegistry#discover()}, made once and shared.
+     *
+     * @param registry the registry; not null
+     * @return this builder
+     */
+    public B registry(LossRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return self();
+    }
+
+    /**
+     * The trainers whose algorithm {@link TrainOptions#algorithm()} names trains the model, with
+     * their listeners. Without them (and without {@link #injector}) the model uses the default
+     * ones, those of {@code new JavanetsModule()}, made once when first needed and shared.
+     *
+     * @param trainers the trainers; not null
+     * @return this builder
+     */
+    public B trainers(Trainers trainers) {
+      this.trainers = Objects.requireNonNull(trainers, "trainers");
+      return self();
+    }
+
+    /**
+     * Takes the loss registry and the trainers from a Guice injector (built with {@code
+     * JavanetsModule} and an application's own modules): a shortcut for {@code
+     * registry(injector.getInstance(LossRegistry.class)).trainers(injector.getInstance(
+     * Trainers.class))}, asked for now; the model does not keep the injector. A later {@link
+     * #registry} or {@link #trainers} call replaces what this one set.
+     *
+     * @param injector the injector; not null
+     * @return this builder
+     */
     public B injector(Injector injector) {
-      this.injector = Objects.requireNonNull(injector, "injector");
+      Objects.requireNonNull(injector, "injector");
+      this.registry = injector.getInstance(LossRegistry.class);
+      this.trainers = injector.getInstance(Trainers.class);
       return self();
     }
 

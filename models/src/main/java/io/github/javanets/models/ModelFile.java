@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossInfo;
+import io.github.javanets.loss.LossRegistry;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,9 +81,16 @@ final class ModelFile {
     return root;
   }
 
-  /** Loads a model file as untrusted input; see {@link ModelFileReader}. */
+  /**
+   * Loads a model file as untrusted input with the default registry; see {@link ModelFileReader}.
+   */
   static Model load(Path path, ModelKind expected) throws IOException {
-    return ModelFileReader.read(path, expected);
+    return load(path, expected, Defaults.registry());
+  }
+
+  /** Loads a model file as untrusted input, its losses made by {@code registry}. */
+  static Model load(Path path, ModelKind expected, LossRegistry registry) throws IOException {
+    return ModelFileReader.read(path, expected, registry);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.UnknownLossException;
-import io.github.javanets.train.Trainers;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -53,21 +52,24 @@ final class ModelFileReader {
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final Path path;
+  private final LossRegistry registry;
 
-  private ModelFileReader(Path path) {
+  private ModelFileReader(Path path, LossRegistry registry) {
     this.path = path;
+    this.registry = registry;
   }
 
   /**
    * Loads {@code path}.
    *
    * @param expected the kind the caller needs, or null for any
+   * @param registry makes the file's losses, and is the model's registry; not null
    * @throws InvalidModelFileException if the file is refused
    * @throws IllegalArgumentException if it holds a kind other than {@code expected}
    * @throws IOException if it cannot be read
    */
-  static Model read(Path path, ModelKind expected) throws IOException {
-    return new ModelFileReader(path).read(expected);
+  static Model read(Path path, ModelKind expected, LossRegistry registry) throws IOException {
+    return new ModelFileReader(path, registry).read(expected);
   }
 
   private Model read(ModelKind expected) throws IOException {
@@ -263,7 +265,7 @@ final class ModelFileReader {
     b.dataType(root.type());
     b.parameters(params);
     b.metadata.putAll(root.metadata());
-    LossRegistry registry = Trainers.defaultInjector().getInstance(LossRegistry.class);
+    b.registry(registry);
     List<ModelJson.SavedLoss> losses = root.losses();
     for (int i = 0; i < losses.size(); i++) {
       ModelJson.SavedLoss loss = losses.get(i);

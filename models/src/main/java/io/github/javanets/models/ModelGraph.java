@@ -566,8 +566,14 @@ final class ModelGraph implements TrainingProblem {
     return data.keySet();
   }
 
-  @Override
-  public Map<String, INDArray> feed(Dataset batch, Random noise) {
+  /**
+   * The placeholder values for rows of a data set.
+   *
+   * @param batch the rows; not null
+   * @param noise the source of training noise and dropout masks, or null to evaluate without them
+   * @return placeholder name to array; never null
+   */
+  Map<String, INDArray> feed(Dataset batch, Random noise) {
     Map<String, INDArray> feed = new LinkedHashMap<>();
     for (Map.Entry<String, SDVariable> e : data.entrySet()) {
       INDArray a = batch.array(e.getKey());

@@ -1,20 +1,20 @@
 package io.github.javanets.train;
 
-import io.github.javanets.models.TrainOptions;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * A training algorithm: how to turn options into a DL4J {@link IUpdater}. Bound by name in {@link
- * JavanetsModule}; a user's module adds one with {@code MapBinder.newMapBinder(binder(),
- * String.class, Algorithm.class).addBinding("name").toInstance(...)}.
+ * A training algorithm: how to turn a run's settings into a DL4J {@link IUpdater}. Bound by name in
+ * {@link JavanetsModule}; a user's module adds one with {@code MapBinder.newMapBinder(binder(),
+ * String.class, Algorithm.class).addBinding("name").toInstance(s -> new Sgd(s.learningRate() /
+ * 2))}.
  */
 @FunctionalInterface
 public interface Algorithm {
   /**
    * The updater for a training run.
    *
-   * @param options the run's options; not null
+   * @param settings the run's settings (learning rate, momentum, ...); not null
    * @return a new updater configuration; never null
    */
-  IUpdater updater(TrainOptions options);
+  IUpdater updater(TrainingSettings settings);
 }

@@ -1,6 +1,5 @@
 package io.github.javanets.train;
 
-import io.github.javanets.models.TrainingResult;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ public final class LoggingListener implements TrainingListener {
   }
 
   @Override
-  public void onEpoch(TrainingRun run, TrainingResult.Epoch epoch) {
+  public void onEpoch(TrainingRun run, EpochMonitors epoch) {
     LOG.info("epoch {}: {}", epoch.index(), epoch.train());
   }
 

@@ -1,6 +1,5 @@
 package io.github.javanets.train;
 
-import io.github.javanets.models.TrainOptions;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -64,12 +63,12 @@ final class ParameterUpdate {
    * Applies one step.
    *
    * @param gradients gradient by parameter name; a parameter without one is left as it is
-   * @param options the run's options (gradient clipping)
+   * @param maxGradientNorm rescale the gradients whose global L2 norm exceeds this; 0 for no limit
    * @param iteration the step's index in the run
    * @param epoch the epoch
    */
-  void apply(Map<String, INDArray> gradients, TrainOptions options, int iteration, int epoch) {
-    double scale = scale(gradients, options.maxGradientNorm());
+  void apply(Map<String, INDArray> gradients, double maxGradientNorm, int iteration, int epoch) {
+    double scale = scale(gradients, maxGradientNorm);
     for (int i = 0; i < names.size(); i++) {
       INDArray g = gradients.get(names.get(i));
       if (g != null) {

@@ -2,9 +2,6 @@ package io.github.javanets.train;
 
 import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.GradientLogFilter;
-import io.github.javanets.models.Dataset;
-import io.github.javanets.models.TrainOptions;
-import io.github.javanets.models.TrainingResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link TrainingProblem} with one algorithm: minibatches in an order shuffled by the seed
@@ -24,12 +19,11 @@ import org.slf4j.LoggerFactory;
  * fused one-pass step for Adam and SGD, DL4J's {@code GradientUpdater} otherwise; see {@code
  * ParameterUpdate}), validation before every {@code validateEvery}-th epoch and after the last, and
  * the listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters
- * are restored at the end; the result's warnings (no progress, a rising training loss) are logged
- * as SLF4J warnings. Get one from {@link Trainers}.
+ * are restored at the end. Get one from {@link Trainers}; a model's {@code train} calls {@link
+ * #train}, which reads the model's data through {@link MinibatchSource}s and its graph through a
+ * {@link TrainingProblem}.
  */
 public final class Trainer {
-  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-
   private final String name;
   private final Algorithm algorithm;
   private final List<TrainingListener> listeners;
@@ -51,25 +45,29 @@ public final class Trainer {
   }
 
   /**
-   * Trains.
+   * Trains the problem's parameters in place. Called by a model's {@code train}, which turns the
+   * returned run into its {@code TrainingResult}.
    *
    * @param problem the graph and parameters; not null
-   * @param train the training data; not null
-   * @param valid the validation data; null to validate on the training data
-   * @param options the options; not null
-   * @return the history and the best validation; never null
+   * @param train the training rows; not null
+   * @param valid the validation rows; null to validate on the training rows
+   * @param options the settings; not null
+   * @return the finished run: each epoch's monitors, the best validation (whose parameters the
+   *     problem now holds) and the stop reason; never null
    * @throws IllegalStateException from the NaN guard when the objective becomes NaN or infinite
    */
-  public TrainingResult train(
-      TrainingProblem problem, Dataset train, Dataset valid, TrainOptions options) {
-    Dataset validation = valid != null ? valid : train;
+  public TrainingRun train(
+      TrainingProblem problem,
+      MinibatchSource train,
+      MinibatchSource valid,
+      TrainingSettings options) {
+    MinibatchSource validation = valid != null ? valid : train;
     int batchSize = options.batchSize();
     int batches = (int) ((train.rows() + batchSize - 1) / batchSize);
     TrainingRun run = new TrainingRun(problem, options, batches);
     ParameterUpdate update = new ParameterUpdate(problem.parameters(), algorithm.updater(options));
     Random noise = new Random(options.seed());
     Random order = new Random(options.seed() ^ 0x5DEECE66DL);
-    List<TrainingResult.Epoch> history = new ArrayList<>();
     GradientLogFilter.install();
     List<String> params = new ArrayList<>(problem.parameters().keySet());
     StepRunner step = StepRunner.training(problem.graph(), problem.monitorVariables(), params);
@@ -88,8 +86,8 @@ public final class Trainer {
         }
         Map<String, Double> trainMonitors =
             epoch(step, problem, train, run, update, noise, shuffled(batches, order), epoch);
-        TrainingResult.Epoch record = new TrainingResult.Epoch(epoch, trainMonitors, validMonitors);
-        history.add(record);
+        EpochMonitors record = new EpochMonitors(epoch, trainMonitors, validMonitors);
+        run.add(record);
         listeners.forEach(l -> l.onEpoch(run, record));
       }
       if (run.stopReason() == null) {
@@ -99,31 +97,30 @@ public final class Trainer {
         validate(evaluation, problem, validation, run);
       }
       run.restoreBest();
-      TrainingResult result =
-          new TrainingResult(history, run.bestValid(), run.bestEpoch(), run.stopReason());
-      result.warnings().forEach(LOG::warn);
-      return result;
+      return run;
     } finally {
       listeners.forEach(l -> l.onEnd(run));
     }
   }
 
   private Map<String, Double> validate(
-      StepRunner evaluation, TrainingProblem problem, Dataset data, TrainingRun run) {
+      StepRunner evaluation, TrainingProblem problem, MinibatchSource data, TrainingRun run) {
     Map<String, Double> monitors = evaluate(evaluation, problem, data, run.options().batchSize());
     listeners.forEach(l -> l.onValidation(run, monitors));
     return monitors;
   }
 
   /**
-   * The monitors over a whole dataset without noise: each minibatch's values averaged by rows.
+   * The monitors over all the rows without noise: each minibatch's values averaged by rows. Called
+   * by a model's {@code evaluate}.
    *
    * @param problem the graph; not null
-   * @param data the data; not null
-   * @param batchSize rows per minibatch
+   * @param data the rows; not null
+   * @param batchSize rows per minibatch, &gt;= 1
    * @return monitor name to value; never null
    */
-  public static Map<String, Double> evaluate(TrainingProblem problem, Dataset data, int batchSize) {
+  public static Map<String, Double> evaluate(
+      TrainingProblem problem, MinibatchSource data, int batchSize) {
     return evaluate(
         StepRunner.evaluation(problem.graph(), problem.monitorVariables()),
         problem,
@@ -132,12 +129,12 @@ public final class Trainer {
   }
 
   private static Map<String, Double> evaluate(
-      StepRunner evaluation, TrainingProblem problem, Dataset data, int batchSize) {
+      StepRunner evaluation, TrainingProblem problem, MinibatchSource data, int batchSize) {
     Averages sums = new Averages(problem.monitorNames());
     for (long from = 0; from < data.rows(); from += batchSize) {
-      Dataset batch = data.rows(from, Math.min(data.rows(), from + batchSize));
-      Map<String, INDArray> out = evaluation.run(problem.feed(batch, null)).getOutputs();
-      sums.add(problem.monitorValues(out), batch.rows());
+      long to = Math.min(data.rows(), from + batchSize);
+      Map<String, INDArray> out = evaluation.run(data.feed(from, to, null)).getOutputs();
+      sums.add(problem.monitorValues(out), to - from);
     }
     return sums.means();
   }
@@ -145,7 +142,7 @@ public final class Trainer {
   private Map<String, Double> epoch(
       StepRunner step,
       TrainingProblem problem,
-      Dataset train,
+      MinibatchSource train,
       TrainingRun run,
       ParameterUpdate update,
       Random noise,
@@ -155,13 +152,14 @@ public final class Trainer {
     int batchSize = run.options().batchSize();
     for (int b = 0; b < order.length; b++) {
       long from = (long) order[b] * batchSize;
-      Dataset batch = train.rows(from, Math.min(train.rows(), from + batchSize));
-      OutAndGrad result = step.run(problem.feed(batch, noise));
+      long to = Math.min(train.rows(), from + batchSize);
+      OutAndGrad result = step.run(train.feed(from, to, noise));
       Map<String, Double> monitors = problem.monitorValues(result.getOutputs());
       int batchIndex = b;
       listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
-      sums.add(monitors, batch.rows());
-      update.apply(result.getGradients(), run.options(), epoch * order.length + b, epoch);
+      sums.add(monitors, to - from);
+      update.apply(
+          result.getGradients(), run.options().maxGradientNorm(), epoch * order.length + b, epoch);
     }
     return sums.means();
   }

@@ -1,8 +1,6 @@
 package io.github.javanets.train;
 
-import com.google.inject.Guice;
 import com.google.inject.Inject;
-import com.google.inject.Injector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,33 +9,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The trainers by algorithm name, built from the bound algorithms and listeners. */
+/**
+ * The trainers by algorithm name, built from the bound algorithms and listeners: {@code
+ * injector.getInstance(Trainers.class)} with {@link JavanetsModule}. Give them to a model with its
+ * builder's {@code trainers(...)} (or {@code injector(...)}); a model given none uses those of
+ * {@code new JavanetsModule()}. Immutable.
+ */
 public final class Trainers {
-  private static volatile Injector defaultInjector;
-
   private final Map<String, Algorithm> algorithms;
   private final List<TrainingListener> listeners;
 
-  /** Made by Guice from the bound algorithms and listeners. */
+  /**
+   * Made by Guice from the bound algorithms and listeners, or by hand without Guice.
+   *
+   * @param algorithms the algorithms by lower-case name; not null
+   * @param listeners the listeners every trainer tells, in iteration order; not null
+   */
   @Inject
   public Trainers(Map<String, Algorithm> algorithms, Set<TrainingListener> listeners) {
     this.algorithms = Map.copyOf(algorithms);
     this.listeners = List.copyOf(new ArrayList<>(listeners));
-  }
-
-  /** The injector models use when the user brings none: {@code new JavanetsModule()}. */
-  public static Injector defaultInjector() {
-    Injector i = defaultInjector;
-    if (i == null) {
-      synchronized (Trainers.class) {
-        i = defaultInjector;
-        if (i == null) {
-          i = Guice.createInjector(new JavanetsModule());
-          defaultInjector = i;
-        }
-      }
-    }
-    return i;
   }
 
   /** The algorithm names, sorted. */

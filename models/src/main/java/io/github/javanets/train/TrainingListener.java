@@ -1,6 +1,5 @@
 package io.github.javanets.train;
 
-import io.github.javanets.models.TrainingResult;
 import java.util.Map;
 
 /**
@@ -29,8 +28,14 @@ public interface TrainingListener {
    */
   default void onValidation(TrainingRun run, Map<String, Double> monitors) {}
 
-  /** After an epoch's updates. */
-  default void onEpoch(TrainingRun run, TrainingResult.Epoch epoch) {}
+  /**
+   * After an epoch's updates.
+   *
+   * @param run the run; not null
+   * @param epoch the epoch's index and monitors, as the model's {@code TrainingResult} will hold
+   *     them; not null
+   */
+  default void onEpoch(TrainingRun run, EpochMonitors epoch) {}
 
   /** After the last epoch, before the result is returned (also when training failed). */
   default void onEnd(TrainingRun run) {}

@@ -1,18 +1,18 @@
 package io.github.javanets.train;
 
-import io.github.javanets.models.Dataset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What a {@link Trainer} trains: a SameDiff graph whose scalar monitors it evaluates on each
  * minibatch, and whose parameters it updates with the gradient of the first monitor, the total
- * objective. Models make one for each training run.
+ * objective. The minibatches come from a {@link MinibatchSource} that feeds this graph's
+ * placeholders. Implemented by the models (one graph per set of losses and regularizers), not by
+ * applications, which train through a model's {@code train}.
  */
 public interface TrainingProblem {
   /** The graph; never null. */
@@ -56,13 +56,4 @@ public interface TrainingProblem {
     }
     return monitors;
   }
-
-  /**
-   * The placeholder values for a minibatch.
-   *
-   * @param batch rows of a dataset; not null
-   * @param noise the source of training noise and dropout masks, or null to evaluate without them
-   * @return placeholder name to array; never null
-   */
-  Map<String, INDArray> feed(Dataset batch, Random noise);
 }

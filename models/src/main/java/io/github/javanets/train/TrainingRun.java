@@ -1,31 +1,41 @@
 package io.github.javanets.train;
 
-import io.github.javanets.models.TrainOptions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The state of one training run, shared with its {@link TrainingListener}s. Not thread-safe. */
+/**
+ * The state of one training run, shared with its {@link TrainingListener}s, and what {@link
+ * Trainer#train} returns when the run is over: the epochs trained, the best validation and why it
+ * stopped. Not thread-safe.
+ */
 public final class TrainingRun {
-  private final TrainOptions options;
+  private final TrainingSettings options;
   private final int batches;
   private final Map<String, INDArray> best = new HashMap<>();
   private final Map<Object, Object> attributes = new HashMap<>();
   private final TrainingProblem problem;
+  private final List<EpochMonitors> history = new ArrayList<>();
   private int epoch;
   private String stopReason;
   private Map<String, Double> bestValid = Map.of();
   private int bestEpoch = -1;
 
-  TrainingRun(TrainingProblem problem, TrainOptions options, int batches) {
+  TrainingRun(TrainingProblem problem, TrainingSettings options, int batches) {
     this.problem = problem;
     this.options = options;
     this.batches = batches;
   }
 
-  /** The run's options. */
-  public TrainOptions options() {
+  /**
+   * The run's settings: those of the model's {@code TrainOptions} that the trainer, its algorithm
+   * and listeners read ({@code patience()}, {@code maxUpdates()}, ...); never null.
+   */
+  public TrainingSettings options() {
     return options;
   }
 
@@ -41,6 +51,15 @@ public final class TrainingRun {
   /** The number of minibatches per epoch. */
   public int batches() {
     return batches;
+  }
+
+  /** The epochs trained so far, in order; an unmodifiable view, never null. */
+  public List<EpochMonitors> history() {
+    return Collections.unmodifiableList(history);
+  }
+
+  void add(EpochMonitors epoch) {
+    history.add(epoch);
   }
 
   /** Asks the trainer to stop before the next epoch. */

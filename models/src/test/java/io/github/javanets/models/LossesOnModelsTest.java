@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.UnknownLossException;
-import io.github.javanets.train.Trainers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class LossesOnModelsTest {
-  private static final LossRegistry REGISTRY =
-      Trainers.defaultInjector().getInstance(LossRegistry.class);
+  private static final LossRegistry REGISTRY = Defaults.registry();
 
   private static Regressor regressor() {
     return Regressor.builder().layers(3, "5:tanh", 2).dataType(DataType.DOUBLE).build();

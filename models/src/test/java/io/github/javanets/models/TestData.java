@@ -3,6 +3,8 @@ package io.github.javanets.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.javanets.train.TrainingProblem;
+import io.github.javanets.train.TrainingSettings;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,6 +17,20 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TestData {
   private TestData() {}
+
+  /**
+   * A model's training graph's placeholder values for {@code batch}, as its trainer gets them.
+   *
+   * @param noise training noise and dropout masks, or null for none
+   */
+  public static Map<String, INDArray> feed(TrainingProblem graph, Dataset batch, Random noise) {
+    return ((ModelGraph) graph).feed(batch, noise);
+  }
+
+  /** The settings a model's trainer gets for {@code options}. */
+  public static TrainingSettings settings(TrainOptions options) {
+    return TrainingAdapter.settings(options);
+  }
 
   /** A {@code (rows, cols)} DOUBLE matrix of standard normal values. */
   public static INDArray gaussian(long seed, int rows, int cols) {

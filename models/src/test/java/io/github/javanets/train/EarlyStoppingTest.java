@@ -10,7 +10,6 @@ import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -173,17 +172,12 @@ class EarlyStoppingTest {
     public List<String> monitorVariables() {
       return List.of("loss");
     }
-
-    @Override
-    public Map<String, INDArray> feed(Dataset batch, Random noise) {
-      return Map.of();
-    }
   }
 
   /** Runs the rule over validation losses; returns the run after the last or the stopping one. */
   private static TrainingRun validate(TrainOptions options, double... losses) {
     Stub problem = new Stub();
-    TrainingRun run = new TrainingRun(problem, options, 1);
+    TrainingRun run = new TrainingRun(problem, TestData.settings(options), 1);
     EarlyStopping rule = new EarlyStopping();
     for (int i = 0; i < losses.length && run.stopReason() == null; i++) {
       run.epoch(i);
@@ -244,7 +238,7 @@ class EarlyStoppingTest {
   @Test
   void theTrainerRestoresTheParametersKeptWithTheBest() {
     Stub problem = new Stub();
-    TrainingRun run = new TrainingRun(problem, TrainOptions.defaults(), 1);
+    TrainingRun run = new TrainingRun(problem, TestData.settings(TrainOptions.defaults()), 1);
     EarlyStopping rule = new EarlyStopping();
     problem.p.putScalar(0, 7);
     rule.onValidation(run, Map.of("loss", 1.0));

@@ -11,6 +11,7 @@ import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.Regressor;
 import io.github.javanets.models.Regularizer;
+import io.github.javanets.models.TestData;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ class GraphRunnerTest {
     int seed = 10;
     for (int rows : new int[] {4, 7, 4, 4}) {
       Dataset batch = data(m, rows, recurrent, seed++);
-      Map<String, INDArray> feed = problem.feed(batch, new Random(seed));
+      Map<String, INDArray> feed = TestData.feed(problem, batch, new Random(seed));
       OutAndGrad expected =
           problem.graph().calculateGradientsAndOutputs(feed, problem.monitorVariables(), params);
       OutAndGrad actual = runner.run(feed);
@@ -137,7 +138,7 @@ class GraphRunnerTest {
       for (String v : problem.monitorVariables()) {
         assertSameBits(actual.getOutputs().get(v), expected.getOutputs().get(v), v, rows);
       }
-      Map<String, INDArray> plain = problem.feed(batch, null);
+      Map<String, INDArray> plain = TestData.feed(problem, batch, null);
       Map<String, INDArray> evaluated = evaluation.run(plain).getOutputs();
       Map<String, INDArray> reference = problem.graph().output(plain, problem.monitorVariables());
       for (String v : problem.monitorVariables()) {

@@ -51,7 +51,7 @@ class GuiceTest {
     }
 
     @Override
-    public void onEpoch(TrainingRun run, TrainingResult.Epoch epoch) {
+    public void onEpoch(TrainingRun run, EpochMonitors epoch) {
       calls.add("epoch " + epoch.index());
     }
 
@@ -81,6 +81,11 @@ class GuiceTest {
     }
   }
 
+  /** A model given no injector: the default registry and trainers. */
+  private static Regressor defaultModel() {
+    return Regressor.builder().layers(2, "4:tanh", 1).dataType(DataType.DOUBLE).build();
+  }
+
   private static Regressor model(Injector injector) {
     return Regressor.builder()
         .layers(2, "4:tanh", 1)
@@ -98,7 +103,6 @@ class GuiceTest {
     assertThat(injector.getInstance(LossRegistry.class)).isSameAs(registry);
     assertThat(registry.names())
         .contains("mse", "mae", "xe", "hinge", "kl", "gll", "mmd", "bce", "huber");
-    assertThat(Trainers.defaultInjector()).isSameAs(Trainers.defaultInjector());
   }
 
   @Test
@@ -106,7 +110,8 @@ class GuiceTest {
     Injector injector = Guice.createInjector(new JavanetsModule());
     Map<String, Algorithm> algorithms =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, Algorithm>>() {}));
-    TrainOptions o = TrainOptions.builder().learningRate(0.25).momentum(0.5).build();
+    TrainingSettings o =
+        TestData.settings(TrainOptions.builder().learningRate(0.25).momentum(0.5).build());
 
     assertThat(algorithms.keySet())
         .containsExactlyInAnyOrder("sgd", "nag", "rmsprop", "adam", "adadelta", "adagrad");
@@ -160,7 +165,7 @@ class GuiceTest {
               }
             });
     Regressor half = model(injector);
-    Regressor plain = model(Trainers.defaultInjector());
+    Regressor plain = defaultModel();
 
     half.train(
         TestData.regression(1, 16, 2, 1),
@@ -231,7 +236,7 @@ class GuiceTest {
                       }
                     }));
     Regressor replaced = model(injector);
-    Regressor sgd = model(Trainers.defaultInjector());
+    Regressor sgd = defaultModel();
 
     replaced.train(
         TestData.regression(3, 16, 2, 1),
@@ -279,7 +284,7 @@ class GuiceTest {
             .build();
 
     TrainingResult replaced = model(injector).train(train, opposite, options);
-    TrainingResult stopped = model(Trainers.defaultInjector()).train(train, opposite, options);
+    TrainingResult stopped = defaultModel().train(train, opposite, options);
 
     assertThat(injector.getInstance(Trainers.class).get("adam").listeners())
         .extracting(Object::getClass)
