@@ -1,0 +1,100 @@
+package io.github.javanets;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.javanets.models.Model;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of the models module, checked on its compiled main classes: {@code models} (with
+ * {@code models.recurrent}) uses {@code train}, never the reverse, the module's packages form no
+ * cycle, and nothing here reaches into ND4J's internal SameDiff packages (graph execution, which
+ * does, lives outside this module) but the one class named in {@link #MAY_USE_ND4J_INTERNALS}.
+ */
+class ArchitectureTest {
+  private static final String MODELS = "io.github.javanets.models..";
+  private static final String TRAIN = "io.github.javanets.train..";
+  private static final String ND4J_INTERNAL = "org.nd4j.autodiff.samediff.internal..";
+
+  /**
+   * The classes that may use ND4J's internal SameDiff packages, and why. {@code ModelGraph} walks
+   * the inputs of each op ({@code Variable.getOutputOfOp}, {@code SameDiffOp.getInputsToOp}) to
+   * find whether a loss depends on a parameter at all.
+   */
+  private static final Set<String> MAY_USE_ND4J_INTERNALS =
+      Set.of("io.github.javanets.models.ModelGraph");
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importTheModulesMainClasses() throws URISyntaxException {
+    // Where Model's class file lies (target/classes, or the module's jar) holds every main class of
+    // this module, whatever its package, and nothing of the other modules; tests are left out.
+    Path main = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    classes =
+        new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPath(main);
+  }
+
+  @Test
+  void theImportHoldsTheModulesMainClassesOnly() {
+    assertThat(classes.contain("io.github.javanets.models.Model")).isTrue();
+    assertThat(classes.contain("io.github.javanets.models.recurrent.Regressor")).isTrue();
+    assertThat(classes.contain("io.github.javanets.train.Trainer")).isTrue();
+    assertThat(classes.contain("io.github.javanets.ArchitectureTest")).isFalse();
+    assertThat(classes.contain("io.github.javanets.models.TestData")).isFalse();
+    assertThat(classes.contain("io.github.javanets.loss.Loss")).isFalse();
+  }
+
+  @Test
+  void trainNeverDependsOnModels() {
+    noClasses()
+        .that()
+        .resideInAPackage(TRAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(MODELS)
+        .because(
+            "models use the trainers and adapt their data, options and results to train's own"
+                + " types; train knows nothing of models")
+        .check(classes);
+  }
+
+  @Test
+  void theModulesPackagesFormNoCycle() {
+    slices()
+        .matching("io.github.javanets.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because("a pair of packages that import each other is one package in disguise")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheNamedClassesUseNd4jsInternalSameDiffPackages() {
+    noClasses()
+        .that(
+            DescribedPredicate.describe(
+                "are not " + MAY_USE_ND4J_INTERNALS,
+                (JavaClass c) -> !MAY_USE_ND4J_INTERNALS.contains(c.getName())))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ND4J_INTERNAL)
+        .because(
+            "ND4J's internal packages change without notice; graph execution, which needs them,"
+                + " lives outside this module")
+        .check(classes);
+  }
+}
