@@ -153,8 +153,8 @@ public final class TrainingResult {
 
   /**
    * Warnings about the run, one line each, empty when nothing looks wrong: no progress (see {@link
-   * #improved()}), or a training loss that ended higher than it started. The trainer also logs them
-   * as SLF4J warnings. Unmodifiable; never null.
+   * #improved()}), or a training loss that ended higher than it started. {@code Model.train} also
+   * logs them as SLF4J warnings. Unmodifiable; never null.
    */
   public List<String> warnings() {
     return warnings;

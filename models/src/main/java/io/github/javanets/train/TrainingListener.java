@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Follows a training run. Bound with a {@code Multibinder<TrainingListener>} in {@link
  * JavanetsModule} (progress, logging, early stopping, NaN guard); a user's module adds its own.
- * Listeners are shared between runs: keep per-run state in the {@link TrainingRun}.
+ * Listeners are shared between runs, and between models given the same {@link Trainers}, which may
+ * train at once on different threads: keep per-run state in the {@link TrainingRun}.
  */
 public interface TrainingListener {
   /** Before the first epoch. */
