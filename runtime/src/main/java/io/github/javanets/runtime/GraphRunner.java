@@ -50,8 +50,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * in-place ops, random ops and ops whose output shape depends on input values. Code that runs a
  * graph uses {@link GraphExecutor}, which compiles a runner when it can and falls back to
  * SameDiff's own execution otherwise (or when the runner is switched off); this class is the engine
- * under it, public for benchmarks and tests. The arrays {@link #run} returns are reused: they hold
- * their values until the next call only.
+ * under it, public for javanets' benchmarks and tests (not for loss authors). The arrays {@link
+ * #run} returns are reused: they hold their values until the next call only.
  *
  * <p>For gradients, compile the graph's gradient function: {@code sd.createGradFunction()}, then
  * {@code compile(sd.getFunction("grad"), names)} with the loss variables and the names of the
