@@ -30,22 +30,25 @@ public abstract class ClassificationLoss extends Loss {
   }
 
   /**
-   * The accuracy on plain arrays, outside any model.
+   * The accuracy on plain arrays, outside any model, computed as {@link Loss#value(Map, INDArray,
+   * INDArray)} computes the value (in javanets-runtime, sharing the loss's cache of graphs).
    *
    * @param output class scores, classes along the last axis; not null
    * @param labels integer labels, the output's shape without its last axis; not null
    * @param weights one weight per label, or null for the plain fraction
    * @return the accuracy in [0, 1]
    * @throws IllegalArgumentException for bad arrays, naming them
+   * @throws IllegalStateException if javanets-runtime is not on the class path (see {@link
+   *     Loss#value(Map, INDArray, INDArray)})
    */
   public final double accuracy(INDArray output, INDArray labels, INDArray weights) {
     String key = outputName() == null ? "out:out" : outputName();
-    return LossEvaluation.value(
-        this,
-        LossEvaluation.Expression.ACCURACY,
-        this::accuracy,
-        Map.of(key, Objects.requireNonNull(output, "output")),
-        labels,
-        weights);
+    return Evaluators.of(this)
+        .accuracy(
+            this,
+            evaluations,
+            Map.of(key, Objects.requireNonNull(output, "output")),
+            labels,
+            weights);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.javanets.loss;
 
+import io.github.javanets.loss.spi.EvaluationCache;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,8 +36,9 @@ public abstract class Loss {
   private final Map<String, Object> values;
   private volatile double weight;
   private boolean configured;
-  // The graphs value, gradient and accuracy built on plain arrays, for their last shapes.
-  final LossEvaluation.Cache evaluations = new LossEvaluation.Cache();
+  // The graphs value, gradient and accuracy built on plain arrays, for their last shapes: what they
+  // hold is javanets-runtime's (see Evaluators).
+  final EvaluationCache evaluations = new EvaluationCache();
 
   /**
    * Reads the subclass's declaration.
@@ -279,6 +281,13 @@ public abstract class Loss {
    * ClassificationLoss#accuracy} share that cache. Calls may come from several threads; they run
    * one at a time per graph.
    *
+   * <p>The evaluation itself lives in the artifact {@code io.github.javanets:javanets-runtime}, so
+   * that this api (what loss jars compile against) holds no graph execution. This method delegates
+   * to the runtime's {@link io.github.javanets.loss.spi.LossEvaluator}, found with {@link
+   * java.util.ServiceLoader} in the api's class loader on the first evaluation, as SLF4J finds its
+   * provider. {@code javanets-models}, {@code javanets-dl4j} and {@code javanets-testkit} bring the
+   * runtime; an application that has none of them adds it.
+   *
    * @param outputs the outputs it reads, by name (a bare layer name means its {@code :out}); not
    *     null. A loss reading the default output takes the only entry.
    * @param target the target; null only for a loss that needs none
@@ -286,10 +295,11 @@ public abstract class Loss {
    *     reduction (required when {@link #weighted()})
    * @return the value, computed in the outputs' data type
    * @throws IllegalArgumentException for missing outputs or bad arrays, naming them
+   * @throws IllegalStateException if javanets-runtime is not on the class path, saying which
+   *     artifact to add
    */
   public final double value(Map<String, INDArray> outputs, INDArray target, INDArray weights) {
-    return LossEvaluation.value(
-        this, LossEvaluation.Expression.VALUE, this::compute, outputs, target, weights);
+    return Evaluators.of(this).value(this, evaluations, outputs, target, weights);
   }
 
   /**
@@ -306,11 +316,14 @@ public abstract class Loss {
    *
    * @return a map with the keys of {@code outputs}, each gradient shaped like its output; never
    *     null
+   * @throws IllegalArgumentException for missing outputs or bad arrays, naming them
+   * @throws IllegalStateException if javanets-runtime is not on the class path, saying which
+   *     artifact to add
    * @see #value(Map, INDArray, INDArray)
    */
   public final Map<String, INDArray> gradient(
       Map<String, INDArray> outputs, INDArray target, INDArray weights) {
-    return LossEvaluation.gradient(this, outputs, target, weights);
+    return Evaluators.of(this).gradient(this, evaluations, outputs, target, weights);
   }
 
   /**

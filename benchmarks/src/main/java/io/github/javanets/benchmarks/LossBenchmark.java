@@ -1,10 +1,10 @@
 package io.github.javanets.benchmarks;
 
-import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
 import io.github.javanets.loss.LossRegistry;
+import io.github.javanets.runtime.GraphRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +42,11 @@ import org.openjdk.jmh.annotations.State;
  * 1000)} FLOAT arrays. {@code javanets} runs the loss's expression in a graph built once, as a
  * model's training step does (with {@link GraphRunner}, output arrays reused between calls); {@code
  * javanetsSession} runs the same graph through SameDiff's {@code calculateGradientsAndOutputs};
- * {@code javanetsApi} calls {@link Loss#value} and {@link Loss#gradient}, which build a graph per
- * call; {@code dl4j} calls the equivalent {@link ILossFunction}'s {@code computeScore} and {@code
- * computeGradient}. For {@code xe} all sides start from logits (softmax inside the loss); {@code
- * hinge} is javanets' multi-class hinge against DL4J's per-output binary {@code LossHinge}.
+ * {@code javanetsApi} calls {@link Loss#value} and {@link Loss#gradient}, which keep the graph they
+ * build for a set of shapes and return fresh arrays; {@code dl4j} calls the equivalent {@link
+ * ILossFunction}'s {@code computeScore} and {@code computeGradient}. For {@code xe} all sides start
+ * from logits (softmax inside the loss); {@code hinge} is javanets' multi-class hinge against
+ * DL4J's per-output binary {@code LossHinge}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -143,7 +144,7 @@ public class LossBenchmark {
     return graph.calculateGradientsAndOutputs(Map.of(), List.of(value), List.of(variable));
   }
 
-  /** javanets' one-off API: {@code Loss.value} then {@code Loss.gradient}, a graph each. */
+  /** javanets' API on plain arrays: {@code Loss.value} then {@code Loss.gradient}. */
   @Benchmark
   public Object javanetsApi() {
     if (loss.equals("xe")) {

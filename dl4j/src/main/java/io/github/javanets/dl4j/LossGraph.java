@@ -1,68 +1,53 @@
 package io.github.javanets.dl4j;
 
-import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.Loss;
-import io.github.javanets.loss.LossContext;
-import io.github.javanets.loss.LossContextBuilder;
-import io.github.javanets.loss.LossGraphs;
 import io.github.javanets.loss.TargetKind;
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.github.javanets.runtime.GraphExecutor;
+import io.github.javanets.runtime.LossGraphs;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One loss's expression in a SameDiff graph of its own, built once for one data type and output
- * width and run on any number of rows.
+ * One loss's expression in a SameDiff graph of its own (a {@link
+ * io.github.javanets.runtime.LossGraph} of javanets-runtime), built once for one data type and
+ * output width and run on any number of rows, with what DL4J needs: the value, and its gradients
+ * with respect to the output and the weights.
  *
- * <p>The graph has three placeholders: {@code output} ({@code [-1, width]}), {@code target} (real
- * values {@code [-1, width]}, or class ids {@code [-1]} for a loss on labels; absent for a loss
- * without target) and {@code weights} (the target's shape, or the output's for a loss without
- * target). The loss is always given weights: with every weight equal it is its unweighted self
- * (rule 3 of docs/losses.md). Gradients are taken with respect to {@code output} and {@code
- * weights}.
+ * <p>The graph has three placeholders: the output ({@code [-1, width]}), the target (real values
+ * {@code [-1, width]}, or class ids {@code [-1]} for a loss on labels; absent for a loss without
+ * target) and the weights (the target's shape, or the output's for a loss without target). The loss
+ * is always given weights: with every weight equal it is its unweighted self (rule 3 of
+ * docs/losses.md). Gradients are taken with respect to the output and the weights.
  *
- * <p>The graph runs through a {@link GraphRunner} (op contexts built once, no SameDiff session per
- * call) when it allows, else through SameDiff's session. Runs are serialised on the graph and
- * happen outside any DL4J workspace; the arrays returned are detached copies that belong to the
- * caller.
+ * <p>The graph runs through {@link GraphExecutor}s (a graph runner, op contexts built once and no
+ * SameDiff session per call, when the graph allows; else SameDiff's session). Runs are serialised
+ * on the graph and happen outside any DL4J workspace; the arrays returned are detached copies that
+ * belong to the caller.
  */
 final class LossGraph {
-  static final String OUTPUT = "output";
-  static final String TARGET = "target";
-  static final String WEIGHTS = "weights";
-
-  private final String lossName;
-  private final Class<?> lossClass;
-  private final SameDiff sd;
+  private final io.github.javanets.runtime.LossGraph graph;
   private final String value;
-  private final boolean hasTarget;
+  // The name the loss reads its output by, and the output's placeholder.
+  private final String outputName;
+  private final String output;
   private final boolean differentiable;
-  // Runners of the value, and of the value with the gradients with respect to the output (and the
-  // weights); null where the graph needs SameDiff's session or the runner is switched off.
-  private final GraphRunner valueRunner;
-  private final GraphRunner outputGradientRunner;
-  private final GraphRunner allGradientsRunner;
+  // The value with the gradients with respect to the output, and to the output and the weights.
+  private final GraphExecutor outputGradient;
+  private final GraphExecutor allGradients;
 
-  private LossGraph(
-      Loss loss, SameDiff sd, String value, boolean hasTarget, boolean differentiable) {
-    this.lossName = loss.name();
-    this.lossClass = loss.getClass();
-    this.sd = sd;
-    this.value = value;
-    this.hasTarget = hasTarget;
-    this.differentiable = differentiable;
-    boolean on = GraphRunner.enabled();
-    this.valueRunner = on ? GraphRunner.compile(sd, List.of(value)) : null;
-    this.outputGradientRunner = on && differentiable ? gradientRunner(List.of(OUTPUT)) : null;
-    this.allGradientsRunner =
-        on && differentiable ? gradientRunner(List.of(OUTPUT, WEIGHTS)) : null;
+  private LossGraph(io.github.javanets.runtime.LossGraph graph, String outputName) {
+    this.graph = graph;
+    this.value = graph.valueName();
+    this.outputName = outputName;
+    this.output = graph.outputPlaceholders().get(outputName);
+    List<String> wrt = List.of(output, io.github.javanets.runtime.LossGraph.WEIGHTS);
+    this.differentiable = graph.differentiate(wrt);
+    this.outputGradient = differentiable ? graph.gradients(List.of(value), List.of(output)) : null;
+    this.allGradients = differentiable ? graph.gradients(List.of(value), wrt) : null;
   }
 
   /**
@@ -77,25 +62,25 @@ final class LossGraph {
   }
 
   private static LossGraph buildDetached(Loss loss, String outputName, DataType type, long width) {
-    SameDiff sd = SameDiff.create();
-    SDVariable out = sd.placeHolder(OUTPUT, type, -1, width);
-    LossContextBuilder ctx =
-        LossContext.builder(sd).output(outputName, out, -1, width).mainOutput(outputName);
     TargetKind kind = loss.targetKind();
     boolean labels = kind == TargetKind.LABELS;
-    boolean hasTarget = kind != TargetKind.NONE;
-    if (hasTarget) {
-      ctx.target(
-          labels
-              ? sd.placeHolder(TARGET, DataType.INT64, -1)
-              : sd.placeHolder(TARGET, type, -1, width));
+    io.github.javanets.runtime.LossGraph.Builder b =
+        io.github.javanets.runtime.LossGraph.builder(loss)
+            .output(outputName, type, -1, width)
+            .mainOutput(outputName);
+    if (kind != TargetKind.NONE) {
+      if (labels) {
+        b.target(DataType.INT64, -1);
+      } else {
+        b.target(type, -1, width);
+      }
     }
-    ctx.weights(
-        labels ? sd.placeHolder(WEIGHTS, type, -1) : sd.placeHolder(WEIGHTS, type, -1, width));
-    SDVariable result = LossGraphs.computed(loss, loss.compute(ctx.build()));
-    sd.setLossVariables(result.name());
-    return new LossGraph(
-        loss, sd, result.name(), hasTarget, LossGraphs.createGradFunction(sd, OUTPUT, WEIGHTS));
+    if (labels) {
+      b.weights(type, -1);
+    } else {
+      b.weights(type, -1, width);
+    }
+    return new LossGraph(b.build(), outputName);
   }
 
   /**
@@ -106,14 +91,7 @@ final class LossGraph {
    * @param weights the weights; not null
    */
   synchronized double value(INDArray output, INDArray target, INDArray weights) {
-    return LossGraphs.outsideWorkspaces(
-        () ->
-            LossGraphs.scalar(lossName, lossClass, valueOf(placeholders(output, target, weights))));
-  }
-
-  /** The value through a {@link GraphRunner} when the graph allows, else SameDiff's session. */
-  private INDArray valueOf(Map<String, INDArray> ph) {
-    return valueRunner != null ? valueRunner.run(ph).get(value) : sd.outputSingle(ph, value);
+    return LossGraphs.outsideWorkspaces(() -> graph.value(feed(output, target, weights)));
   }
 
   /**
@@ -130,75 +108,31 @@ final class LossGraph {
   }
 
   private Result run(INDArray output, INDArray target, INDArray weights, boolean withWeights) {
-    Map<String, INDArray> ph = placeholders(output, target, weights);
+    Map<String, INDArray> feed = feed(output, target, weights);
     if (!differentiable) {
-      return new Result(
-          LossGraphs.scalar(lossName, lossClass, valueOf(ph)), Nd4j.zerosLike(output), null);
+      return new Result(graph.value(feed), Nd4j.zerosLike(output), null);
     }
-    List<String> wrt = new ArrayList<>(List.of(OUTPUT));
-    if (withWeights) {
-      wrt.add(WEIGHTS);
-    }
-    GraphRunner runner = withWeights ? allGradientsRunner : outputGradientRunner;
-    INDArray v;
-    INDArray dOutput;
-    INDArray dWeights;
-    if (runner != null) {
-      // The runner's arrays are reused by its next call: DL4J gets copies.
-      Map<String, INDArray> r = runner.run(ph);
-      v = r.get(value);
-      dOutput = copy(r.get(gradientName(OUTPUT)));
-      dWeights = withWeights ? copy(r.get(gradientName(WEIGHTS))) : null;
-    } else {
-      OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(value), wrt);
-      v = r.getOutputs().get(value);
-      dOutput = r.getGradients().get(OUTPUT);
-      dWeights = withWeights ? r.getGradients().get(WEIGHTS) : null;
-    }
+    // Detached: the runner's arrays are reused by its next call, and DL4J keeps what it gets.
+    OutAndGrad r = (withWeights ? allGradients : outputGradient).runDetached(feed);
+    INDArray dOutput = r.getGradients().get(this.output);
+    INDArray dWeights =
+        withWeights ? r.getGradients().get(io.github.javanets.runtime.LossGraph.WEIGHTS) : null;
     return new Result(
-        LossGraphs.scalar(lossName, lossClass, v),
+        graph.scalar(r.getOutputs().get(value)),
         dOutput == null ? Nd4j.zerosLike(output) : dOutput,
         dWeights);
   }
 
-  /**
-   * A runner of the gradient function for the value and the gradients with respect to {@code wrt};
-   * null when the graph needs SameDiff's session.
-   */
-  private GraphRunner gradientRunner(List<String> wrt) {
-    List<String> outputs = new ArrayList<>(List.of(value));
-    for (String w : wrt) {
-      String g = gradientName(w);
-      if (g != null) {
-        outputs.add(g);
-      }
-    }
-    return GraphRunner.compile(sd.getFunction("grad"), outputs);
-  }
-
-  /** Whether the value and both gradient passes run through a {@link GraphRunner} (for tests). */
+  /** Whether the value and both gradient passes run through a graph runner now (for tests). */
   boolean compiled() {
-    return valueRunner != null && outputGradientRunner != null && allGradientsRunner != null;
+    return graph.valueUsesRunner()
+        && outputGradient != null
+        && outputGradient.usesRunner()
+        && allGradients.usesRunner();
   }
 
-  /** The name of the gradient variable of placeholder {@code name}, or null when it has none. */
-  private String gradientName(String name) {
-    SDVariable g = sd.getVariable(name).getGradient();
-    return g == null ? null : g.name();
-  }
-
-  private static INDArray copy(INDArray a) {
-    return a == null ? null : a.dup();
-  }
-
-  private Map<String, INDArray> placeholders(INDArray output, INDArray target, INDArray weights) {
-    Map<String, INDArray> ph = new HashMap<>();
-    ph.put(OUTPUT, output);
-    ph.put(WEIGHTS, weights);
-    if (hasTarget) {
-      ph.put(TARGET, target);
-    }
-    return ph;
+  private Map<String, INDArray> feed(INDArray output, INDArray target, INDArray weights) {
+    return graph.feed(Map.of(outputName, output), target, weights);
   }
 
   /**

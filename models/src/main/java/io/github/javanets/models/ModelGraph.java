@@ -1,12 +1,12 @@
 package io.github.javanets.models;
 
-import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossContextBuilder;
-import io.github.javanets.loss.LossGraphs;
 import io.github.javanets.loss.TargetKind;
+import io.github.javanets.runtime.GraphExecutor;
+import io.github.javanets.runtime.LossGraphs;
 import io.github.javanets.train.TrainingProblem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -51,7 +50,7 @@ final class ModelGraph implements TrainingProblem {
   private final List<String> monitorNames = new ArrayList<>();
   private final List<String> monitorVariables = new ArrayList<>();
   private final SDVariable input;
-  private final Map<List<String>, Optional<GraphRunner>> runners = new HashMap<>();
+  private final Map<List<String>, GraphExecutor> executors = new HashMap<>();
   // Each loss and the variable of its value, in order (training graphs).
   private final List<Map.Entry<Loss, String>> lossValues = new ArrayList<>();
   // Why the objective cannot be optimised (no term has a gradient), or null when it can.
@@ -528,27 +527,18 @@ final class ModelGraph implements TrainingProblem {
 
   /**
    * The values of {@code variables} for one feed, as arrays of their own: computed by a {@link
-   * GraphRunner} compiled once per list of variables, or by SameDiff's session when the runner does
-   * not take the graph or is off.
+   * GraphExecutor} made once per list of variables (a graph runner, or SameDiff's session when the
+   * runner does not take the graph or is off).
    *
    * @param feed every placeholder the variables need, by name; not null
    * @param variables the graph variables to compute; not null
    * @return variable name to a fresh array; never null
    */
   Map<String, INDArray> compute(Map<String, INDArray> feed, List<String> variables) {
-    if (!GraphRunner.enabled()) {
-      return sd.output(feed, variables);
-    }
-    Optional<GraphRunner> runner =
-        runners.computeIfAbsent(
-            List.copyOf(variables), v -> Optional.ofNullable(GraphRunner.compile(sd, v)));
-    if (runner.isEmpty()) {
-      return sd.output(feed, variables);
-    }
-    Map<String, INDArray> copies = new LinkedHashMap<>();
-    // The runner's arrays are reused by its next call (and may be an input itself): copy them.
-    runner.get().run(feed).forEach((name, array) -> copies.put(name, array.dup()));
-    return copies;
+    return executors
+        .computeIfAbsent(List.copyOf(variables), v -> GraphExecutor.forOutputs(sd, v))
+        .runDetached(feed)
+        .getOutputs();
   }
 
   /** The graph variable of a named output. */

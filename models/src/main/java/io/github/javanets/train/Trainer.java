@@ -1,7 +1,7 @@
 package io.github.javanets.train;
 
-import io.github.javanets.graph.GraphRunner;
-import io.github.javanets.loss.GradientLogFilter;
+import io.github.javanets.runtime.GradientLogFilter;
+import io.github.javanets.runtime.GraphRunner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

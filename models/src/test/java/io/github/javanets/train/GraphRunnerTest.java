@@ -3,7 +3,6 @@ package io.github.javanets.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.javanets.graph.GraphRunner;
 import io.github.javanets.models.Autoencoder;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
@@ -12,6 +11,8 @@ import io.github.javanets.models.Model;
 import io.github.javanets.models.Regressor;
 import io.github.javanets.models.Regularizer;
 import io.github.javanets.models.TestData;
+import io.github.javanets.runtime.GraphExecutor;
+import io.github.javanets.runtime.GraphRunner;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,12 +161,12 @@ class GraphRunnerTest {
       INDArray seq = uniform(r, new long[] {rows, T}, IN);
       Map<String, INDArray> fast =
           predictions(regressor, classifier, autoencoder, recurrent, x, seq);
-      System.setProperty(GraphRunner.PROPERTY, "false");
+      System.setProperty(GraphExecutor.PROPERTY, "false");
       Map<String, INDArray> slow;
       try {
         slow = predictions(regressor, classifier, autoencoder, recurrent, x, seq);
       } finally {
-        System.clearProperty(GraphRunner.PROPERTY);
+        System.clearProperty(GraphExecutor.PROPERTY);
       }
       assertThat(fast.keySet()).isEqualTo(slow.keySet());
       Map<String, INDArray> kept = new java.util.LinkedHashMap<>();
@@ -224,13 +225,13 @@ class GraphRunnerTest {
   void theSystemPropertySwitchesTheRunnerOff() throws Exception {
     TrainingProblem problem = graph(regressor(), Map.of(), 0);
     List<String> params = new ArrayList<>(problem.parameters().keySet());
-    System.setProperty(GraphRunner.PROPERTY, "false");
+    System.setProperty(GraphExecutor.PROPERTY, "false");
     try {
       assertThat(
               StepRunner.training(problem.graph(), problem.monitorVariables(), params).compiled())
           .isFalse();
     } finally {
-      System.clearProperty(GraphRunner.PROPERTY);
+      System.clearProperty(GraphExecutor.PROPERTY);
     }
     assertThat(StepRunner.training(problem.graph(), problem.monitorVariables(), params).compiled())
         .isTrue();

@@ -1,12 +1,16 @@
 package io.github.javanets.testkit;
 
 import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.OutputNames;
+import io.github.javanets.loss.TargetKind;
+import io.github.javanets.runtime.LossGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -54,9 +58,10 @@ public final class GradientCheck {
   public static List<String> mismatches(Loss loss, LossInputs inputs, boolean weighted) {
     INDArray w = inputs.weightsIf(weighted);
     Map<String, INDArray> analytic = loss.gradient(inputs.outputs(), inputs.target(), w);
-    LossGraph graph = new LossGraph(loss, inputs.outputs(), inputs.target(), w);
+    ToDoubleFunction<Map<String, INDArray>> graph =
+        unknownBatchSize(loss, inputs.outputs(), inputs.target(), w);
     double direct = loss.value(inputs.outputs(), inputs.target(), w);
-    double built = graph.value(inputs.outputs());
+    double built = graph.applyAsDouble(inputs.outputs());
     if (!(Math.abs(direct - built) <= 1e-12 * Math.max(1, Math.abs(direct)))) {
       return List.of(
           "built with an unknown batch size (as in a model) the loss gives "
@@ -64,7 +69,44 @@ public final class GradientCheck {
               + ", but Loss.value gives "
               + direct);
     }
-    return compare(graph::value, inputs.outputs(), analytic);
+    return compare(graph, inputs.outputs(), analytic);
+  }
+
+  /**
+   * The loss's value as a function of its outputs, from one graph of its expression built once with
+   * DOUBLE output placeholders whose batch size (first axis) is unknown, as in a model's graph (the
+   * context reports it as -1), and the target and weights fixed. {@link Loss#value} builds its
+   * graph for the batch's known shapes: comparing the two checks that a loss does not depend on
+   * knowing the batch size.
+   */
+  private static ToDoubleFunction<Map<String, INDArray>> unknownBatchSize(
+      Loss loss, Map<String, INDArray> outputs, INDArray target, INDArray weights) {
+    String main = loss.outputName();
+    LossGraph.Builder b =
+        LossGraph.builder(loss)
+            .mainOutput(
+                main != null ? main : OutputNames.normalize(outputs.keySet().iterator().next()));
+    for (Map.Entry<String, INDArray> e : outputs.entrySet()) {
+      long[] shape = e.getValue().shape().clone();
+      shape[0] = -1;
+      b.output(e.getKey(), DataType.DOUBLE, shape);
+    }
+    INDArray t = null;
+    if (target != null && loss.targetKind() != TargetKind.NONE) {
+      t = (loss.targetKind() == TargetKind.LABELS ? target : target.castTo(DataType.DOUBLE)).dup();
+      b.target(t.dataType(), t.shape());
+    }
+    INDArray w = weights == null ? null : weights.castTo(DataType.DOUBLE).dup();
+    if (w != null) {
+      b.weights(DataType.DOUBLE, w.shape());
+    }
+    LossGraph graph = b.build();
+    INDArray fixedTarget = t;
+    return at -> {
+      Map<String, INDArray> cast = new LinkedHashMap<>();
+      at.forEach((k, v) -> cast.put(k, v.castTo(DataType.DOUBLE)));
+      return graph.value(graph.feed(cast, fixedTarget, w));
+    };
   }
 
   /**

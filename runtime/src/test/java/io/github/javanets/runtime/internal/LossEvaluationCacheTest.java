@@ -1,13 +1,17 @@
-package io.github.javanets.loss;
+package io.github.javanets.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.javanets.graph.GraphRunner;
-import io.github.javanets.loss.TestLosses.SquaredError;
-import io.github.javanets.loss.TestLosses.TopScore;
-import io.github.javanets.loss.TestLosses.Tunable;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossContext;
+import io.github.javanets.loss.spi.EvaluationCache;
+import io.github.javanets.runtime.GraphExecutor;
+import io.github.javanets.runtime.TestLosses.Counted;
+import io.github.javanets.runtime.TestLosses.SquaredError;
+import io.github.javanets.runtime.TestLosses.TopScore;
+import io.github.javanets.runtime.TestLosses.Tunable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +105,7 @@ class LossEvaluationCacheTest {
 
   @Test
   void callsWithTheSameShapesReuseOneGraphAndComputeTheirOwnArrays() {
-    Loss loss = new SquaredError();
+    Counted loss = new Counted();
     for (int i = 0; i < 5; i++) {
       INDArray o = random(10 + i, 4, 3);
       INDArray t = random(20 + i, 4, 3);
@@ -109,7 +113,7 @@ class LossEvaluationCacheTest {
       assertThat(loss.value(o, t, null)).isCloseTo(mse(o, t), within(EPS));
       assertThat(flat(loss.gradient(o, t, null))).containsExactly(mseGradient(o, t), within(EPS));
     }
-    assertThat(loss.evaluations.size()).isEqualTo(1);
+    assertThat(loss.builds()).isEqualTo(1);
   }
 
   @Test
@@ -127,21 +131,39 @@ class LossEvaluationCacheTest {
 
   @Test
   void otherShapesGetTheirOwnGraphAndTheLastTwoAreKept() {
-    Loss loss = new SquaredError();
-    long[][] shapes = {{4, 3}, {2, 3}, {4, 3}, {5, 2, 3}, {2, 3}};
+    Counted loss = new Counted();
+    long[][] shapes = {{4, 3}, {2, 3}, {4, 3}, {5, 2, 3}, {2, 3}, {5, 2, 3}, {4, 3}};
+    // A graph is built unless one of the last two shapes used comes back.
+    int[] builds = {1, 2, 2, 3, 4, 4, 5};
     for (int i = 0; i < shapes.length; i++) {
       INDArray o = random(30 + i, shapes[i]);
       INDArray t = random(40 + i, shapes[i]);
 
       assertThat(loss.value(o, t, null)).isCloseTo(mse(o, t), within(EPS));
       assertThat(loss.gradient(o, t, null).shape()).containsExactly(shapes[i]);
+      assertThat(loss.builds()).as("graphs built after call " + i).isEqualTo(builds[i]);
     }
-    assertThat(loss.evaluations.size()).isEqualTo(LossEvaluation.Cache.KEPT);
+  }
+
+  @Test
+  void theCacheItIsGivenKeepsTheLastTwoGraphs() {
+    ArrayLossEvaluator evaluator = new ArrayLossEvaluator();
+    EvaluationCache cache = new EvaluationCache();
+    Loss loss = new SquaredError();
+    long[][] shapes = {{4, 3}, {2, 3}, {5, 2, 3}};
+    for (int i = 0; i < shapes.length; i++) {
+      INDArray o = random(50 + i, shapes[i]);
+      INDArray t = random(60 + i, shapes[i]);
+
+      assertThat(evaluator.value(loss, cache, Map.of("out", o), t, null))
+          .isCloseTo(mse(o, t), within(EPS));
+      assertThat(cache.size()).isEqualTo(Math.min(i + 1, EvaluationCache.KEPT));
+    }
   }
 
   @Test
   void weightsAndDataTypesArePartOfTheGraphsKey() {
-    Loss loss = new SquaredError();
+    Counted loss = new Counted();
     INDArray o = random(5, 4, 3);
     INDArray t = random(6, 4, 3);
     double plain = loss.value(o, t, null);
@@ -151,7 +173,7 @@ class LossEvaluationCacheTest {
 
     assertThat(weighted).isCloseTo(plain, within(EPS));
     assertThat(inFloat).isCloseTo(plain, within(1e-5));
-    assertThat(loss.evaluations.size()).isEqualTo(2);
+    assertThat(loss.builds()).isEqualTo(3);
   }
 
   @Test
@@ -181,10 +203,11 @@ class LossEvaluationCacheTest {
     INDArray o = random(7, 4, 3);
     INDArray t = random(8, 4, 3);
     INDArray w = random(9, 4, 3).addi(2);
-    Loss loss = new SquaredError().configure(Map.of("weighted", true));
+    Counted loss = new Counted();
+    loss.configure(Map.of("weighted", true));
     double valueOn = loss.value(o, t, w);
     INDArray gradientOn = loss.gradient(o, t, w);
-    System.setProperty(GraphRunner.PROPERTY, "false");
+    System.setProperty(GraphExecutor.PROPERTY, "false");
     try {
       assertThat(loss.value(o, t, w)).isEqualTo(valueOn);
       INDArray first = loss.gradient(o, t, w);
@@ -195,9 +218,9 @@ class LossEvaluationCacheTest {
       assertThat(second).isNotEqualTo(gradientOn);
       assertThat(first).isEqualTo(gradientOn);
     } finally {
-      System.clearProperty(GraphRunner.PROPERTY);
+      System.clearProperty(GraphExecutor.PROPERTY);
     }
-    assertThat(loss.evaluations.size()).isEqualTo(1);
+    assertThat(loss.builds()).isEqualTo(1);
   }
 
   @Test

@@ -1,13 +1,14 @@
-package io.github.javanets.loss;
+package io.github.javanets.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.javanets.loss.TestLosses.Norm;
-import io.github.javanets.loss.TestLosses.Pair;
-import io.github.javanets.loss.TestLosses.Positive;
-import io.github.javanets.loss.TestLosses.SquaredError;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.runtime.TestLosses.Norm;
+import io.github.javanets.runtime.TestLosses.Pair;
+import io.github.javanets.runtime.TestLosses.Positive;
+import io.github.javanets.runtime.TestLosses.SquaredError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

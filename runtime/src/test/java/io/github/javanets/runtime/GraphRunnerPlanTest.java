@@ -1,4 +1,4 @@
-package io.github.javanets.graph;
+package io.github.javanets.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.github.javanets.loss;
+package io.github.javanets.runtime;
 
+import io.github.javanets.loss.Loss;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -10,8 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What running a loss's graph needs, on plain arrays ({@link Loss#value}, {@link Loss#gradient},
- * the DL4J adapter) or in a model: the gradient function, the out-of-workspace run, and the checks
- * of what a loss's {@link Loss#compute} returned.
+ * the DL4J adapter, the test kit: see {@link LossGraph}) or in a model: the gradient function, the
+ * out-of-workspace run, and the checks of what a loss's {@link Loss#compute} returned. For
+ * javanets' own modules.
  */
 public final class LossGraphs {
   private static final String MUST_BE_SCALAR =

@@ -1,30 +1,35 @@
-package io.github.javanets.loss;
+package io.github.javanets.runtime.internal;
 
-import io.github.javanets.graph.GraphRunner;
-import java.util.ArrayList;
+import io.github.javanets.loss.ArrayChecks;
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.LossContext;
+import io.github.javanets.loss.OutputNames;
+import io.github.javanets.loss.TargetKind;
+import io.github.javanets.loss.spi.EvaluationCache;
+import io.github.javanets.runtime.GraphExecutor;
+import io.github.javanets.runtime.LossGraph;
+import io.github.javanets.runtime.LossGraphs;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Evaluates a loss on plain arrays ({@link Loss#value}, {@link Loss#gradient}, {@link
- * ClassificationLoss#accuracy}) in a small graph of its own.
+ * Evaluates a loss on plain arrays ({@code Loss.value}, {@code Loss.gradient}, {@code
+ * ClassificationLoss.accuracy}) in a small graph of its own.
  *
- * <p>An instance is the graph of one expression for one set of array shapes and data types, with
- * placeholders for the arrays: it is built on the first call with those shapes, kept with the loss
- * ({@link Cache}) and run again by later calls, through a {@link GraphRunner} when the graph allows
- * (its arrays reused from call to call) or else through SameDiff's session. Runs are serialised on
- * the instance and happen outside any workspace; what a caller gets back is its own.
+ * <p>An instance is the {@link LossGraph} of one expression for one set of array shapes and data
+ * types, with placeholders for the arrays: it is built on the first call with those shapes, kept in
+ * the loss's {@link EvaluationCache} and run again by later calls through {@link GraphExecutor}s (a
+ * graph runner when the graph allows, its arrays reused from call to call, else SameDiff's
+ * session). Runs are serialised on the instance and happen outside any workspace; what a caller
+ * gets back is its own.
  */
 final class LossEvaluation {
   /** What is evaluated: the loss's value, or a classification loss's accuracy. */
@@ -33,40 +38,26 @@ final class LossEvaluation {
     ACCURACY
   }
 
-  private static final String TARGET = "target";
-  private static final String WEIGHTS = "weights";
-
-  private final Loss loss;
-  private final SameDiff sd = SameDiff.create();
-  // Placeholder of each given output, by its normalized name.
-  private final Map<String, String> placeholderOf = new LinkedHashMap<>();
-  private final String result;
-  // Runners of the value and of the gradients; null where the graph needs SameDiff's session.
-  // Whether the runner is on is read per call.
-  private final GraphRunner valueRunner;
-  private GraphRunner gradientRunner;
+  private final LossGraph graph;
+  // The placeholders of the outputs, in order: the gradient is taken with respect to them.
+  private final List<String> placeholders;
   // Null until the first gradient is asked for: the gradient function is built then.
   private Boolean differentiable;
+  private GraphExecutor gradients;
 
   private LossEvaluation(Loss loss, Function<LossContext, SDVariable> expression, Call arrays) {
-    this.loss = loss;
-    LossContextBuilder ctx = LossContext.builder(sd).mainOutput(arrays.main);
-    int i = 0;
+    LossGraph.Builder b = LossGraph.builder(loss).expression(expression).mainOutput(arrays.main);
     for (Map.Entry<String, INDArray> e : arrays.outputs.entrySet()) {
-      String placeholder = "output_" + i++;
-      long[] shape = e.getValue().shape();
-      ctx.output(e.getKey(), sd.placeHolder(placeholder, arrays.type, shape), shape);
-      placeholderOf.put(e.getKey(), placeholder);
+      b.output(e.getKey(), arrays.type, e.getValue().shape());
     }
     if (arrays.target != null) {
-      ctx.target(sd.placeHolder(TARGET, arrays.target.dataType(), arrays.target.shape()));
+      b.target(arrays.target.dataType(), arrays.target.shape());
     }
     if (arrays.weights != null) {
-      ctx.weights(sd.placeHolder(WEIGHTS, arrays.type, arrays.weights.shape()));
+      b.weights(arrays.type, arrays.weights.shape());
     }
-    SDVariable r = LossGraphs.computed(loss, expression.apply(ctx.build()));
-    this.result = r.name();
-    this.valueRunner = GraphRunner.compile(sd, List.of(result));
+    this.graph = b.build();
+    this.placeholders = List.copyOf(graph.outputPlaceholders().values());
   }
 
   /**
@@ -76,6 +67,7 @@ final class LossEvaluation {
    */
   static double value(
       Loss loss,
+      EvaluationCache cache,
       Expression what,
       Function<LossContext, SDVariable> expression,
       Map<String, INDArray> outputs,
@@ -83,7 +75,7 @@ final class LossEvaluation {
       INDArray weights) {
     Call arrays = new Call(loss, outputs, target, weights);
     return LossGraphs.outsideWorkspaces(
-        () -> evaluation(loss, what, expression, arrays).value(arrays));
+        () -> evaluation(loss, cache, what, expression, arrays).value(arrays));
   }
 
   /**
@@ -92,31 +84,37 @@ final class LossEvaluation {
    * @throws IllegalArgumentException for missing outputs or bad arrays, naming them
    */
   static Map<String, INDArray> gradient(
-      Loss loss, Map<String, INDArray> outputs, INDArray target, INDArray weights) {
+      Loss loss,
+      EvaluationCache cache,
+      Map<String, INDArray> outputs,
+      INDArray target,
+      INDArray weights) {
     Call arrays = new Call(loss, outputs, target, weights);
     return LossGraphs.outsideWorkspaces(
-        () -> evaluation(loss, Expression.VALUE, loss::compute, arrays).gradient(arrays));
+        () -> evaluation(loss, cache, Expression.VALUE, loss::compute, arrays).gradient(arrays));
   }
 
   private static LossEvaluation evaluation(
-      Loss loss, Expression what, Function<LossContext, SDVariable> expression, Call arrays) {
-    return loss.evaluations.get(
-        what + " " + arrays.key(), () -> new LossEvaluation(loss, expression, arrays));
+      Loss loss,
+      EvaluationCache cache,
+      Expression what,
+      Function<LossContext, SDVariable> expression,
+      Call arrays) {
+    return cache.get(
+        what + " " + arrays.key(),
+        LossEvaluation.class,
+        () -> new LossEvaluation(loss, expression, arrays));
   }
 
   private synchronized double value(Call arrays) {
-    Map<String, INDArray> feed = feed(arrays);
-    INDArray v =
-        useRunner(valueRunner) ? valueRunner.run(feed).get(result) : sd.outputSingle(feed, result);
-    return LossGraphs.scalar(loss, v);
+    return graph.value(feed(arrays));
   }
 
   private synchronized Map<String, INDArray> gradient(Call arrays) {
-    Map<String, INDArray> feed = feed(arrays);
-    Map<String, INDArray> byName = gradients(feed);
+    Map<String, INDArray> byPlaceholder = gradients(feed(arrays));
     Map<String, INDArray> byKey = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : arrays.keyOf.entrySet()) {
-      INDArray g = byName.get(placeholderOf.get(e.getKey()));
+      INDArray g = byPlaceholder.get(graph.outputPlaceholders().get(e.getKey()));
       byKey.put(
           e.getValue(),
           g == null ? Nd4j.zeros(arrays.type, arrays.outputs.get(e.getKey()).shape()) : g);
@@ -130,60 +128,18 @@ final class LossEvaluation {
    * function.
    */
   private Map<String, INDArray> gradients(Map<String, INDArray> feed) {
-    List<String> placeholders = new ArrayList<>(placeholderOf.values());
     if (differentiable == null) {
-      sd.setLossVariables(result);
-      differentiable = LossGraphs.createGradFunction(sd, placeholders.toArray(new String[0]));
+      differentiable = graph.differentiate(placeholders);
       if (differentiable) {
         // The gradients only: the runner then skips what only the value needs (its reduction).
-        List<String> outputs = new ArrayList<>();
-        for (String p : placeholders) {
-          SDVariable g = sd.getVariable(p).getGradient();
-          if (g != null) {
-            outputs.add(g.name());
-          }
-        }
-        gradientRunner =
-            outputs.isEmpty() ? null : GraphRunner.compile(sd.getFunction("grad"), outputs);
+        gradients = graph.gradients(List.of(), placeholders);
       }
     }
-    if (!differentiable) {
-      return Map.of();
-    }
-    Map<String, INDArray> grads = new HashMap<>();
-    if (useRunner(gradientRunner)) {
-      Map<String, INDArray> r = gradientRunner.run(feed);
-      for (String p : placeholders) {
-        SDVariable g = sd.getVariable(p).getGradient();
-        if (g != null) {
-          // The runner reuses its arrays on the next call.
-          grads.put(p, r.get(g.name()).dup());
-        }
-      }
-      return grads;
-    }
-    // The session hands back arrays of its own for each call (tested).
-    grads.putAll(sd.calculateGradients(feed, placeholders));
-    return grads;
-  }
-
-  /** Whether to run {@code runner} rather than SameDiff's session: the switch is read per call. */
-  private static boolean useRunner(GraphRunner runner) {
-    return runner != null && GraphRunner.enabled();
+    return differentiable ? gradients.runDetached(feed).getGradients() : Map.of();
   }
 
   private Map<String, INDArray> feed(Call arrays) {
-    Map<String, INDArray> feed = new HashMap<>();
-    for (Map.Entry<String, INDArray> e : arrays.outputs.entrySet()) {
-      feed.put(placeholderOf.get(e.getKey()), e.getValue());
-    }
-    if (arrays.target != null) {
-      feed.put(TARGET, arrays.target);
-    }
-    if (arrays.weights != null) {
-      feed.put(WEIGHTS, arrays.weights);
-    }
-    return feed;
+    return graph.feed(arrays.outputs, arrays.target, arrays.weights);
   }
 
   /**
@@ -289,41 +245,6 @@ final class LossEvaluation {
         k.append(" weights").append(Arrays.toString(weights.shape()));
       }
       return k.toString();
-    }
-  }
-
-  /**
-   * The graphs a loss has built for its last {@value #KEPT} sets of shapes, most recent last. A
-   * graph keeps the arrays its last run computed, so the cache is small.
-   */
-  static final class Cache {
-    static final int KEPT = 2;
-
-    private final LinkedHashMap<String, LossEvaluation> graphs =
-        new LinkedHashMap<>(4, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, LossEvaluation> eldest) {
-            return size() > KEPT;
-          }
-        };
-
-    synchronized LossEvaluation get(String key, Supplier<LossEvaluation> build) {
-      LossEvaluation e = graphs.get(key);
-      if (e == null) {
-        e = build.get();
-        graphs.put(key, e);
-      }
-      return e;
-    }
-
-    /** Forgets every graph (the loss's parameters changed). */
-    synchronized void clear() {
-      graphs.clear();
-    }
-
-    /** How many graphs are kept (for tests). */
-    synchronized int size() {
-      return graphs.size();
     }
   }
 }

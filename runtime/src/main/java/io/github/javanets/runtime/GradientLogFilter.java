@@ -1,4 +1,4 @@
-package io.github.javanets.loss;
+package io.github.javanets.runtime;
 
 import java.io.PrintStream;
 
@@ -6,7 +6,8 @@ import java.io.PrintStream;
  * Drops the line {@code "Added differentiated op ..."} that SameDiff 1.0.0-M2.1 prints to {@code
  * System.out} for every op whenever it builds a gradient function (no logging setting silences it).
  * {@link #install()} wraps {@code System.out} once in a stream that forwards everything else
- * unchanged; models and {@link Loss#gradient} call it before differentiating a graph.
+ * unchanged; {@link LossGraphs#createGradFunction} (so {@code Loss.gradient}, the models and the
+ * DL4J adapter) and the trainers call it before differentiating a graph. For javanets' own modules.
  */
 public final class GradientLogFilter extends PrintStream {
   private static final String NOISE = "Added differentiated op ";

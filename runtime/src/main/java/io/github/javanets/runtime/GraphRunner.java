@@ -1,4 +1,4 @@
-package io.github.javanets.graph;
+package io.github.javanets.runtime;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,21 +47,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>It takes only graphs whose ops are all plain custom or legacy ops with outputs whose shapes
  * follow from the inputs' shapes: {@link #compile} returns null for control flow, tensor arrays,
- * in-place ops, random ops and ops whose output shape depends on input values, and the caller then
- * uses SameDiff's own execution. The arrays {@link #run} returns are reused: they hold their values
- * until the next call only.
+ * in-place ops, random ops and ops whose output shape depends on input values. Code that runs a
+ * graph uses {@link GraphExecutor}, which compiles a runner when it can and falls back to
+ * SameDiff's own execution otherwise (or when the runner is switched off); this class is the engine
+ * under it, public for javanets' benchmarks and tests (not for loss authors). The arrays {@link
+ * #run} returns are reused: they hold their values until the next call only.
  *
  * <p>For gradients, compile the graph's gradient function: {@code sd.createGradFunction()}, then
  * {@code compile(sd.getFunction("grad"), names)} with the loss variables and the names of the
  * gradient variables ({@code sd.getVariable(v).getGradient().name()}). A runner is not thread-safe.
  */
 public final class GraphRunner {
-  /**
-   * The system property that turns the runner off: {@code -Djavanets.graphRunner=false} makes every
-   * graph run through SameDiff's session.
-   */
-  public static final String PROPERTY = "javanets.graphRunner";
-
   /** Ops whose output shape depends on the values of their inputs, not only on their shapes. */
   private static final Set<String> VALUE_SHAPED =
       Set.of(
@@ -162,7 +158,8 @@ public final class GraphRunner {
 
   /**
    * A runner for {@code outputs} of {@code sd}, or null when the graph needs an op this runner does
-   * not take.
+   * not take. It ignores the switch {@value GraphExecutor#PROPERTY}: that is {@link
+   * GraphExecutor}'s.
    *
    * @param sd the graph; not null
    * @param outputs the variables to compute; not null, not empty
@@ -280,11 +277,6 @@ public final class GraphRunner {
       slotTypes.add(sd.getVariable(name).getVariableType());
     }
     return s;
-  }
-
-  /** Whether the runner is on: the system property {@value #PROPERTY} is not {@code false}. */
-  public static boolean enabled() {
-    return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
   }
 
   /** The variables {@link #run} returns, in order. */

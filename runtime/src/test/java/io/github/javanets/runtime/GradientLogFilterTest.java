@@ -1,8 +1,8 @@
-package io.github.javanets.loss;
+package io.github.javanets.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.javanets.loss.TestLosses.SquaredError;
+import io.github.javanets.runtime.TestLosses.SquaredError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

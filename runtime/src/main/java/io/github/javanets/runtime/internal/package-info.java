@@ -1,0 +1,7 @@
+/**
+ * The evaluation of a loss on plain arrays behind {@code Loss.value}, {@code Loss.gradient} and
+ * {@code ClassificationLoss.accuracy}: the api's {@link io.github.javanets.loss.spi.LossEvaluator}
+ * provider and what it runs. Internal to javanets-runtime: no other module, of javanets or anyone
+ * else, uses these types; they may change in any release.
+ */
+package io.github.javanets.runtime.internal;
