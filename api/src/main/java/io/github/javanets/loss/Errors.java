@@ -533,14 +533,7 @@ final class Errors {
    * @param index its index
    */
   static IllegalArgumentException badWeight(String array, double value, long[] index) {
-    return new IllegalArgumentException(
-        "Array '"
-            + array
-            + "' has "
-            + value
-            + " at index "
-            + Arrays.toString(index)
-            + "; weights must be finite and >= 0.");
+    return badValue(array, value, index, "weights must be finite and >= 0");
   }
 
   /**
@@ -551,6 +544,11 @@ final class Errors {
    * @param index its index
    */
   static IllegalArgumentException notFinite(String array, double value, long[] index) {
+    return badValue(array, value, index, "every value must be finite");
+  }
+
+  private static IllegalArgumentException badValue(
+      String array, double value, long[] index, String rule) {
     return new IllegalArgumentException(
         "Array '"
             + array
@@ -558,7 +556,9 @@ final class Errors {
             + value
             + " at index "
             + Arrays.toString(index)
-            + "; every value must be finite.");
+            + "; "
+            + rule
+            + ".");
   }
 
   /**
