@@ -1,5 +1,7 @@
 package io.github.javanets.loss;
 
+import io.github.javanets.loss.spi.LossEvaluator;
+import java.security.CodeSource;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -8,9 +10,10 @@ import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 /**
- * Every error message of the loss registry and the loss declarations, one named method each: what
- * failed, the offending value, what is accepted and how to fix it. Each method returns the
- * exception for its caller to throw ({@code throw Errors.unknownLoss(name, suggestion,
+ * Every error message of the loss registry and the loss SPI (discovery, declarations, parameters,
+ * specs, loss contexts, the arrays a loss reads, the look-up of the evaluator), one named method
+ * each: what failed, the offending value, what is accepted and how to fix it. Each method returns
+ * the exception for its caller to throw ({@code throw Errors.unknownLoss(name, suggestion,
  * available)}), so that a message is found, tested and reworded here alone. Methods take plain
  * values and only format them.
  */
@@ -185,6 +188,77 @@ final class Errors {
     return claimants.stream()
         .map(c -> c.className + " (in " + c.source + ")")
         .collect(Collectors.joining(" and "));
+  }
+
+  // ---- Evaluation on arrays -------------------------------------------------------------------
+
+  /**
+   * A loss is evaluated on arrays ({@link Loss#value}) where no evaluator is on the class path.
+   *
+   * @param loss the loss's name
+   * @param artifact the artifact that provides the evaluator
+   */
+  static IllegalStateException noEvaluator(String loss, String artifact) {
+    return new IllegalStateException(
+        "Loss '"
+            + loss
+            + "' cannot be evaluated on arrays: Loss.value, Loss.gradient and"
+            + " ClassificationLoss.accuracy run in the artifact "
+            + artifact
+            + ", which is not on the class path. Add it as a dependency (javanets-models,"
+            + " javanets-dl4j and javanets-testkit bring it).");
+  }
+
+  /**
+   * A loss is evaluated on arrays where several evaluators are on the class path.
+   *
+   * @param loss the loss's name
+   * @param providers the evaluator classes
+   * @param artifact the artifact that provides the evaluator
+   */
+  static IllegalStateException severalEvaluators(
+      String loss, List<? extends Class<?>> providers, String artifact) {
+    return new IllegalStateException(
+        "Loss '"
+            + loss
+            + "' cannot be evaluated on arrays: "
+            + providers.size()
+            + " providers of "
+            + LossEvaluator.class.getName()
+            + " are on the class path ("
+            + providers.stream()
+                .map(p -> p.getName() + " in " + codeLocation(p))
+                .collect(Collectors.joining(", "))
+            + "); keep one copy of "
+            + artifact
+            + " only.");
+  }
+
+  /**
+   * A loss is evaluated on arrays where the evaluator fails to load.
+   *
+   * @param loss the loss's name
+   * @param artifact the artifact that provides the evaluator
+   * @param cause what {@link java.util.ServiceLoader} said
+   */
+  static IllegalStateException brokenEvaluator(
+      String loss, String artifact, ServiceConfigurationError cause) {
+    return new IllegalStateException(
+        "Loss '"
+            + loss
+            + "' cannot be evaluated on arrays: the evaluator of "
+            + artifact
+            + " failed to load ("
+            + cause.getMessage()
+            + "). Check that its version matches javanets-api's.",
+        cause);
+  }
+
+  private static String codeLocation(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null
+        ? "an unknown location"
+        : source.getLocation().toString();
   }
 
   // ---- Declarations of loss classes -----------------------------------------------------------

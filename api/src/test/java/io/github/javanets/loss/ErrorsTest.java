@@ -142,6 +142,30 @@ class ErrorsTest {
   }
 
   @Test
+  void evaluatorErrorsSayWhichArtifactToAddOrRemove() {
+    String artifact = "io.github.javanets:javanets-runtime";
+    assertThat(Errors.noEvaluator("mse", artifact))
+        .hasMessage(
+            "Loss 'mse' cannot be evaluated on arrays: Loss.value, Loss.gradient and"
+                + " ClassificationLoss.accuracy run in the artifact"
+                + " io.github.javanets:javanets-runtime, which is not on the class path. Add it as"
+                + " a dependency (javanets-models, javanets-dl4j and javanets-testkit bring it).");
+    assertThat(Errors.severalEvaluators("mse", List.of(String.class, Integer.class), artifact))
+        .hasMessage(
+            "Loss 'mse' cannot be evaluated on arrays: 2 providers of"
+                + " io.github.javanets.loss.spi.LossEvaluator are on the class path"
+                + " (java.lang.String in an unknown location, java.lang.Integer in an unknown"
+                + " location); keep one copy of io.github.javanets:javanets-runtime only.");
+    ServiceConfigurationError cause = new ServiceConfigurationError("x.Evaluator not found");
+    assertThat(Errors.brokenEvaluator("mse", artifact, cause))
+        .hasMessage(
+            "Loss 'mse' cannot be evaluated on arrays: the evaluator of"
+                + " io.github.javanets:javanets-runtime failed to load (x.Evaluator not found)."
+                + " Check that its version matches javanets-api's.")
+        .hasCause(cause);
+  }
+
+  @Test
   void declarationErrorsNameTheLossClass() {
     Class<?> type = TestLosses.Tunable.class;
     String where = "Loss class io.github.javanets.loss.TestLosses$Tunable";
