@@ -31,13 +31,7 @@ public final class ArrayChecks {
       return array;
     }
     if (array.data() == null) {
-      throw new IllegalArgumentException(
-          "Array '"
-              + arrayName
-              + "' of shape "
-              + Arrays.toString(array.shape())
-              + " has no data buffer (an ND4J view of a view can lose it); pass an array made"
-              + " from the original data, or a copy of it made before slicing.");
+      throw Errors.noDataBuffer(arrayName, array.shape());
     }
     boolean plain =
         array.ordering() == 'c'
@@ -58,14 +52,7 @@ public final class ArrayChecks {
     double[] w = flat(weights);
     for (int i = 0; i < w.length; i++) {
       if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-        throw new IllegalArgumentException(
-            "Array '"
-                + arrayName
-                + "' has "
-                + w[i]
-                + " at index "
-                + Arrays.toString(index(weights.shape(), i))
-                + "; weights must be finite and >= 0.");
+        throw Errors.badWeight(arrayName, w[i], index(weights.shape(), i));
       }
     }
   }
@@ -84,14 +71,7 @@ public final class ArrayChecks {
     double[] v = flat(array);
     for (int i = 0; i < v.length; i++) {
       if (!Double.isFinite(v[i])) {
-        throw new IllegalArgumentException(
-            "Array '"
-                + arrayName
-                + "' has "
-                + v[i]
-                + " at index "
-                + Arrays.toString(index(array.shape(), i))
-                + "; every value must be finite.");
+        throw Errors.notFinite(arrayName, v[i], index(array.shape(), i));
       }
     }
   }
@@ -108,18 +88,7 @@ public final class ArrayChecks {
     double[] v = flat(labels);
     for (int i = 0; i < v.length; i++) {
       if (!(v[i] >= 0 && v[i] < classes) || v[i] != Math.rint(v[i])) {
-        throw new IllegalArgumentException(
-            "Array '"
-                + arrayName
-                + "' has label "
-                + format(v[i])
-                + " at index "
-                + Arrays.toString(index(labels.shape(), i))
-                + "; labels must be whole numbers in [0, "
-                + classes
-                + ") for "
-                + classes
-                + " classes.");
+        throw Errors.badLabel(arrayName, v[i], index(labels.shape(), i), classes);
       }
     }
   }
@@ -131,50 +100,35 @@ public final class ArrayChecks {
    */
   public static void checkShape(String arrayName, INDArray array, long[] expected, String why) {
     if (!Arrays.equals(array.shape(), expected)) {
-      throw new IllegalArgumentException(
-          "Array '"
-              + arrayName
-              + "' has shape "
-              + Arrays.toString(array.shape())
-              + " but "
-              + why
-              + " needs "
-              + Arrays.toString(expected)
-              + ".");
+      throw Errors.wrongShape(arrayName, array.shape(), expected, why);
     }
   }
 
   static void checkTarget(
       Loss loss, String outputName, long[] outputShape, INDArray target, INDArray weights) {
     Objects.requireNonNull(outputShape, "outputShape");
-    String output = "output '" + outputName + "' of shape " + Arrays.toString(outputShape);
     TargetKind kind = loss.targetKind();
     if (kind != TargetKind.NONE && target == null) {
-      throw new IllegalArgumentException("Loss '" + loss.name() + "' needs a target; none given.");
+      throw Errors.targetMissing(loss.name());
     }
-    long[] weightShape = kind == TargetKind.NONE || target == null ? outputShape : target.shape();
+    boolean ofTarget = kind != TargetKind.NONE && target != null;
     switch (kind) {
       case VALUES:
-        checkShape("target", target, outputShape, "loss '" + loss.name() + "' reading " + output);
+        if (!Arrays.equals(target.shape(), outputShape)) {
+          throw Errors.targetNotShapedLikeOutput(
+              loss.name(), outputName, outputShape, target.shape());
+        }
         break;
       case LABELS:
         {
           if (outputShape.length < 2) {
-            throw new IllegalArgumentException(
-                "Loss '"
-                    + loss.name()
-                    + "' needs class scores along the last axis, but "
-                    + output
-                    + " has rank "
-                    + outputShape.length
-                    + ".");
+            throw Errors.noClassAxis(loss.name(), outputName, outputShape);
           }
           long[] labelShape = Arrays.copyOf(outputShape, outputShape.length - 1);
-          checkShape(
-              "target",
-              target,
-              labelShape,
-              "loss '" + loss.name() + "' (one class label per row) reading " + output);
+          if (!Arrays.equals(target.shape(), labelShape)) {
+            throw Errors.labelsNotShapedForOutput(
+                loss.name(), outputName, outputShape, target.shape(), labelShape);
+          }
           checkLabels("target", target, outputShape[outputShape.length - 1]);
           break;
         }
@@ -183,17 +137,8 @@ public final class ArrayChecks {
           long[] trailing = Arrays.copyOfRange(outputShape, 1, outputShape.length);
           if (target.rank() != outputShape.length
               || !Arrays.equals(Arrays.copyOfRange(target.shape(), 1, target.rank()), trailing)) {
-            throw new IllegalArgumentException(
-                "Array 'target' has shape "
-                    + Arrays.toString(target.shape())
-                    + " but loss '"
-                    + loss.name()
-                    + "' reading "
-                    + output
-                    + " needs samples of shape [any"
-                    + (trailing.length == 0 ? "" : ", ")
-                    + Arrays.toString(trailing).replaceAll("[\\[\\]]", "")
-                    + "].");
+            throw Errors.samplesNotShapedForOutput(
+                loss.name(), outputName, outputShape, target.shape());
           }
           break;
         }
@@ -203,15 +148,10 @@ public final class ArrayChecks {
         throw new AssertionError(kind);
     }
     if (weights != null) {
-      checkShape(
-          "weights",
-          weights,
-          weightShape,
-          "loss '"
-              + loss.name()
-              + "' (weights shaped like its "
-              + (kind == TargetKind.NONE || target == null ? "output" : "target")
-              + ")");
+      long[] weightShape = ofTarget ? target.shape() : outputShape;
+      if (!Arrays.equals(weights.shape(), weightShape)) {
+        throw Errors.weightsNotShapedForLoss(loss.name(), weights.shape(), weightShape, ofTarget);
+      }
       checkWeights("weights", weights);
     }
   }
@@ -229,9 +169,5 @@ public final class ArrayChecks {
       flat /= shape[d];
     }
     return idx;
-  }
-
-  private static String format(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -2,7 +2,6 @@ package io.github.javanets.loss;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
@@ -52,7 +51,7 @@ final class Candidate {
             try {
               return type.getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException e) {
-              throw new ServiceConfigurationError(type.getName() + " could not be instantiated", e);
+              throw Errors.notInstantiable(type.getName(), e);
             }
           };
       return new Candidate(type.getName(), source, info, factory, List.of(), null);
@@ -71,21 +70,13 @@ final class Candidate {
    */
   static Candidate broken(String className, List<String> names, String source, Throwable cause) {
     String name = names.isEmpty() ? null : names.get(0);
-    String message =
-        (name == null ? "A loss provider" : "Loss '" + name + "'")
-            + " is broken: its class "
-            + className
-            + " (in "
-            + source
-            + ") cannot be used: "
-            + cause;
     return new Candidate(
         className,
         source,
         null,
         null,
         names,
-        new BrokenLossProviderException(name == null ? "" : name, className, message, cause));
+        Errors.brokenProvider(name, className, source, cause));
   }
 
   /**
@@ -95,14 +86,8 @@ final class Candidate {
    * @param cause the failure
    */
   static Candidate unreadable(String source, Throwable cause) {
-    String message = "A loss services file (in " + source + ") cannot be used: " + cause;
     return new Candidate(
-        UNKNOWN_CLASS,
-        source,
-        null,
-        null,
-        List.of(),
-        new BrokenLossProviderException("", UNKNOWN_CLASS, message, cause));
+        UNKNOWN_CLASS, source, null, null, List.of(), Errors.unreadableServicesFile(source, cause));
   }
 
   /** The lower-case names and aliases this candidate claims. */

@@ -1,11 +1,9 @@
 package io.github.javanets.loss;
 
 import io.github.javanets.loss.spi.LossEvaluator;
-import java.security.CodeSource;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 
 /**
  * Finds the {@link LossEvaluator} that {@link Loss#value}, {@link Loss#gradient} and {@link
@@ -51,57 +49,19 @@ final class Evaluators {
     try {
       providers = ServiceLoader.load(LossEvaluator.class, loader).stream().toList();
     } catch (ServiceConfigurationError e) {
-      throw broken(lossName, e);
+      throw Errors.brokenEvaluator(lossName, ARTIFACT, e);
     }
     if (providers.isEmpty()) {
-      throw new IllegalStateException(
-          "Loss '"
-              + lossName
-              + "' cannot be evaluated on arrays: Loss.value, Loss.gradient and"
-              + " ClassificationLoss.accuracy run in the artifact "
-              + ARTIFACT
-              + ", which is not on the class path. Add it as a dependency (javanets-models,"
-              + " javanets-dl4j and javanets-testkit bring it).");
+      throw Errors.noEvaluator(lossName, ARTIFACT);
     }
     if (providers.size() > 1) {
-      throw new IllegalStateException(
-          "Loss '"
-              + lossName
-              + "' cannot be evaluated on arrays: "
-              + providers.size()
-              + " providers of "
-              + LossEvaluator.class.getName()
-              + " are on the class path ("
-              + providers.stream()
-                  .map(p -> p.type().getName() + " in " + location(p.type()))
-                  .collect(Collectors.joining(", "))
-              + "); keep one copy of "
-              + ARTIFACT
-              + " only.");
+      throw Errors.severalEvaluators(
+          lossName, providers.stream().map(ServiceLoader.Provider::type).toList(), ARTIFACT);
     }
     try {
       return providers.get(0).get();
     } catch (ServiceConfigurationError e) {
-      throw broken(lossName, e);
+      throw Errors.brokenEvaluator(lossName, ARTIFACT, e);
     }
-  }
-
-  private static IllegalStateException broken(String lossName, ServiceConfigurationError e) {
-    return new IllegalStateException(
-        "Loss '"
-            + lossName
-            + "' cannot be evaluated on arrays: the evaluator of "
-            + ARTIFACT
-            + " failed to load ("
-            + e.getMessage()
-            + "). Check that its version matches javanets-api's.",
-        e);
-  }
-
-  private static String location(Class<?> type) {
-    CodeSource source = type.getProtectionDomain().getCodeSource();
-    return source == null || source.getLocation() == null
-        ? "an unknown location"
-        : source.getLocation().toString();
   }
 }

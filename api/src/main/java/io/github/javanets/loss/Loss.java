@@ -76,8 +76,7 @@ public abstract class Loss {
   public final synchronized Loss configure(Map<String, ?> params) {
     Objects.requireNonNull(params, "params");
     if (configured) {
-      throw new IllegalStateException(
-          "Loss '" + name() + "' is already configured: " + this + ". Make a new one instead.");
+      throw Errors.alreadyConfigured(name(), toString());
     }
     Map<String, Object> parsed = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : params.entrySet()) {
@@ -95,17 +94,7 @@ public abstract class Loss {
   private IllegalArgumentException unknownParameter(String key) {
     List<String> accepted = new ArrayList<>();
     info.parameters().forEach(p -> accepted.add(p.name()));
-    String suggestion = Names.closest(key, accepted);
-    return new IllegalArgumentException(
-        "Unknown parameter '"
-            + key
-            + "' of loss '"
-            + name()
-            + "'."
-            + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
-            + " Accepted: "
-            + String.join(", ", accepted)
-            + ".");
+    return Errors.unknownParameter(key, name(), Names.closest(key, accepted), accepted);
   }
 
   /** The canonical name (lower case), the same whichever alias created the loss; never null. */

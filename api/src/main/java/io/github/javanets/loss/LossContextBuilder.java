@@ -34,10 +34,7 @@ public final class LossContextBuilder {
   public LossContextBuilder output(String name, SDVariable value) {
     long[] shape = Objects.requireNonNull(value, "output").getShape();
     if (shape == null) {
-      throw new IllegalArgumentException(
-          "The shape of output '"
-              + name
-              + "' is not known; give it with output(name, value, shape).");
+      throw Errors.outputShapeUnknown(name);
     }
     return output(name, value, shape);
   }
@@ -108,12 +105,11 @@ public final class LossContextBuilder {
    */
   public LossContext build() {
     if (outputs.isEmpty()) {
-      throw new IllegalStateException("A loss context needs at least one output.");
+      throw Errors.noOutputs();
     }
     String mainName = main != null ? main : outputs.keySet().iterator().next();
     if (!outputs.containsKey(mainName)) {
-      throw new IllegalStateException(
-          "The main output '" + mainName + "' is not among the outputs " + outputs.keySet() + ".");
+      throw Errors.mainOutputMissing(mainName, outputs.keySet());
     }
     return new Context(
         sameDiff,
@@ -178,12 +174,7 @@ public final class LossContextBuilder {
     public SDVariable output(String name) {
       SDVariable v = outputs.get(OutputNames.normalize(name));
       if (v == null) {
-        throw new IllegalArgumentException(
-            "No output '"
-                + OutputNames.normalize(name)
-                + "'. Available outputs: "
-                + String.join(", ", names)
-                + ".");
+        throw Errors.noSuchOutput(OutputNames.normalize(name), names);
       }
       return v;
     }

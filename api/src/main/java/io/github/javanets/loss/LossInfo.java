@@ -112,18 +112,17 @@ public final class LossInfo {
   }
 
   private static LossInfo read(Class<? extends Loss> type) {
-    String where = "Loss class " + type.getName();
     if (Modifier.isAbstract(type.getModifiers())) {
-      throw new IllegalArgumentException(where + " is abstract.");
+      throw Errors.abstractLossClass(type);
     }
     String name = nameOf(type);
-    checkName(where, name);
+    checkName(type, name);
     LossName declared = type.getAnnotation(LossName.class);
     Set<String> aliases = new LinkedHashSet<>();
     if (declared != null) {
       for (String alias : declared.aliases()) {
         String a = alias.toLowerCase(Locale.ROOT);
-        checkName(where, a);
+        checkName(type, a);
         if (!a.equals(name)) {
           aliases.add(a);
         }
@@ -137,21 +136,15 @@ public final class LossInfo {
     Set<String> seen = new LinkedHashSet<>();
     for (LossParam p : type.getAnnotationsByType(LossParam.class)) {
       if (!NAME.matcher(p.name()).matches() || isCommon(p.name())) {
-        throw new IllegalArgumentException(
-            where
-                + " declares parameter '"
-                + p.name()
-                + "': a name must match "
-                + NAME.pattern()
-                + " and not be one of weight, weighted, target, output.");
+        throw Errors.badParameterName(type, p.name(), NAME.pattern());
       }
       if (!seen.add(p.name())) {
-        throw new IllegalArgumentException(where + " declares parameter '" + p.name() + "' twice.");
+        throw Errors.parameterDeclaredTwice(type, p.name());
       }
       try {
         params.add(ParameterInfo.of(p));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        throw Errors.badParameterDeclaration(type, e);
       }
       if (p.type() == ParameterType.OUTPUT) {
         outputs.add(p.name());
@@ -205,13 +198,9 @@ public final class LossInfo {
         || param.equals(OUTPUT);
   }
 
-  private static void checkName(String where, String name) {
+  private static void checkName(Class<?> type, String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          where
-              + " has the name '"
-              + name
-              + "': names may hold only letters, digits, '_', '-' and '.'.");
+      throw Errors.badLossName(type, name);
     }
   }
 

@@ -16,7 +16,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,38 +259,12 @@ public final class LossRegistry {
         return c;
       }
     }
-    String message =
+    failed.put(
+        key,
         pin != null
-            ? "Loss name '"
-                + key
-                + "' is pinned to "
-                + pin
-                + " ("
-                + pinOrigin
-                + "), which does not provide it. Providers: "
-                + describe(claimants)
-                + "."
-            : "Loss name '"
-                + key
-                + "' is provided by "
-                + claimants.size()
-                + " classes: "
-                + describe(claimants)
-                + ". Remove all but one from the class path, or pin one with -D"
-                + PIN_PREFIX
-                + key
-                + "="
-                + claimants.get(0).className
-                + ".";
-    List<String> classes = claimants.stream().map(c -> c.className).collect(Collectors.toList());
-    failed.put(key, new LossConflictException(key, classes, message));
+            ? Errors.pinnedToNonProvider(key, pin, pinOrigin, claimants)
+            : Errors.nameClaimedTwice(key, claimants));
     return null;
-  }
-
-  private static String describe(List<Candidate> claimants) {
-    return claimants.stream()
-        .map(c -> c.className + " (in " + c.source + ")")
-        .collect(Collectors.joining(" and "));
   }
 
   /** The canonical names of the usable losses, sorted; unmodifiable, never null. */
@@ -360,18 +333,7 @@ public final class LossRegistry {
         cause = cause.getCause();
       }
       BrokenLossProviderException broken =
-          new BrokenLossProviderException(
-              c.info.name(),
-              c.className,
-              "Loss '"
-                  + c.info.name()
-                  + "' is broken: its class "
-                  + c.className
-                  + " (in "
-                  + c.source
-                  + ") could not be constructed: "
-                  + cause,
-              cause);
+          Errors.notConstructed(c.info.name(), c.className, c.source, cause);
       LOG.warn(broken.getMessage(), cause);
       throw broken;
     }
@@ -387,12 +349,9 @@ public final class LossRegistry {
     }
     LossProviderException problem = problemByKey.get(key);
     if (problem != null) {
-      throw problem instanceof LossConflictException
-          ? new LossConflictException(key, problem.classNames(), problem.getMessage())
-          : new BrokenLossProviderException(
-              key, problem.classNames().get(0), problem.getMessage(), problem.getCause());
+      throw Errors.knownProblem(key, problem);
     }
     List<String> keys = new ArrayList<>(byKey.keySet());
-    throw new UnknownLossException(name, Names.closest(key, keys), names);
+    throw Errors.unknownLoss(name, Names.closest(key, keys), names);
   }
 }

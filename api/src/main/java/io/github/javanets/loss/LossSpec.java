@@ -100,7 +100,7 @@ public final class LossSpec {
             skipSpace();
             String value = value();
             if (params.put(key, value) != null) {
-              throw error("parameter '" + key + "' is given twice");
+              throw Errors.specParameterTwice(text, pos, key);
             }
             skipSpace();
           } while (accept(','));
@@ -109,7 +109,7 @@ public final class LossSpec {
         skipSpace();
       }
       if (pos != text.length()) {
-        throw error("expected the end of the spec");
+        throw Errors.specNotEnded(text, pos);
       }
       return new LossSpec(name, params);
     }
@@ -130,7 +130,7 @@ public final class LossSpec {
           b.append(c);
         }
         if (pos >= text.length()) {
-          throw error("the quoted value is not closed");
+          throw Errors.specQuoteNotClosed(text, pos);
         }
         pos++;
         return b.toString();
@@ -144,7 +144,7 @@ public final class LossSpec {
         pos++;
       }
       if (start == pos) {
-        throw error("expected " + what);
+        throw Errors.specExpected(text, pos, what);
       }
       return text.substring(start, pos);
     }
@@ -169,13 +169,8 @@ public final class LossSpec {
 
     private void expect(char c) {
       if (!accept(c)) {
-        throw error("expected '" + c + "'");
+        throw Errors.specExpected(text, pos, c);
       }
-    }
-
-    private IllegalArgumentException error(String what) {
-      return new IllegalArgumentException(
-          "Cannot read loss spec '" + text + "': " + what + " at position " + pos + ".");
     }
   }
 }

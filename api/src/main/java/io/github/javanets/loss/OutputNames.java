@@ -24,8 +24,7 @@ public final class OutputNames {
     String n = name.trim();
     int colon = n.indexOf(':');
     if (n.isEmpty() || colon == 0 || colon == n.length() - 1 || n.indexOf(':', colon + 1) >= 0) {
-      throw new IllegalArgumentException(
-          "Output name '" + name + "' is not of the form '<layer>' or '<layer>:<output>'.");
+      throw Errors.badOutputName(name);
     }
     return colon < 0 ? n + ":" + OUT : n;
   }

@@ -38,21 +38,12 @@ public final class ParameterInfo {
     this.choices = List.copyOf(choices);
     this.description = description;
     if (type == ParameterType.CHOICE && this.choices.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Parameter '" + name + "' is a CHOICE but declares no choices.");
+      throw Errors.noChoices(name);
     }
     try {
       this.defaultValue = convert(defaultText);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Parameter '"
-              + name
-              + "' has an invalid default '"
-              + defaultText
-              + "'; it must be "
-              + accepted()
-              + ".",
-          e);
+      throw Errors.badDefault(name, defaultText, accepted(), e);
     }
   }
 
@@ -176,17 +167,7 @@ public final class ParameterInfo {
     try {
       return convert(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Parameter '"
-              + name
-              + "' of loss '"
-              + lossName
-              + "' must be "
-              + accepted()
-              + ", got "
-              + describeValue(value)
-              + ".",
-          e);
+      throw Errors.badParameterValue(name, lossName, accepted(), describeValue(value), e);
     }
   }
 
@@ -214,7 +195,7 @@ public final class ParameterInfo {
         {
           String s = toText(value).toLowerCase(Locale.ROOT);
           if (!choices.contains(s)) {
-            throw new IllegalArgumentException("not one of " + choices);
+            throw Errors.valueNotAChoice(choices);
           }
           return s;
         }
@@ -238,13 +219,13 @@ public final class ParameterInfo {
       try {
         v = Double.parseDouble(((String) value).trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not a number", e);
+        throw Errors.valueNotANumber(e);
       }
     } else {
-      throw new IllegalArgumentException("not a number");
+      throw Errors.valueNotANumber(null);
     }
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException("not finite");
+      throw Errors.valueNotFinite();
     }
     return v;
   }
@@ -255,7 +236,7 @@ public final class ParameterInfo {
     }
     double v = toDouble(value);
     if (v != Math.rint(v) || Math.abs(v) > 1L << 53) {
-      throw new IllegalArgumentException("not a whole number");
+      throw Errors.valueNotWhole();
     }
     return (long) v;
   }
@@ -273,12 +254,12 @@ public final class ParameterInfo {
         return false;
       }
     }
-    throw new IllegalArgumentException("not a boolean");
+    throw Errors.valueNotBoolean();
   }
 
   private static String toText(Object value) {
     if (!(value instanceof String)) {
-      throw new IllegalArgumentException("not text");
+      throw Errors.valueNotText();
     }
     return (String) value;
   }
@@ -287,7 +268,7 @@ public final class ParameterInfo {
     boolean low = minInclusive ? v < min : v <= min;
     boolean high = maxInclusive ? v > max : v >= max;
     if (low || high) {
-      throw new IllegalArgumentException("out of range");
+      throw Errors.valueOutOfRange();
     }
     return v;
   }

@@ -12,27 +12,12 @@ public final class UnknownLossException extends IllegalArgumentException {
   private final String suggestion;
   private final SortedSet<String> available;
 
-  UnknownLossException(String name, String suggestion, SortedSet<String> available) {
-    super(message(name, suggestion, available));
+  UnknownLossException(
+      String message, String name, String suggestion, SortedSet<String> available) {
+    super(message);
     this.name = name;
     this.suggestion = suggestion;
     this.available = Collections.unmodifiableSortedSet(new TreeSet<>(available));
-  }
-
-  private static String message(String name, String suggestion, SortedSet<String> available) {
-    if (available.isEmpty()) {
-      return "Unknown loss '"
-          + name
-          + "': no losses are installed. Add javanets-builtin-losses or a plugin jar to the class"
-          + " path.";
-    }
-    return "Unknown loss '"
-        + name
-        + "'."
-        + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
-        + " Available: "
-        + String.join(", ", available)
-        + ". Add the jar that provides it to the class path.";
   }
 
   /** The name asked for; never null. */

@@ -111,8 +111,7 @@ public enum Activation {
           return positive.mul(1 - LEAKY_SLOPE).add(LEAKY_SLOPE);
         }
       default:
-        throw new IllegalArgumentException(
-            "The contractive penalty needs an element-wise activation; " + specName() + " is not.");
+        throw Errors.contractiveNeedsElementWise(this);
     }
   }
 }

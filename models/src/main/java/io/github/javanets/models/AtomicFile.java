@@ -77,14 +77,7 @@ public final class AtomicFile {
     try {
       Files.createFile(probe);
     } catch (IOException e) {
-      throw new IOException(
-          quoted(target)
-              + " cannot be written: directory '"
-              + dir
-              + "' does not take a new file ("
-              + reason(e)
-              + ").",
-          e);
+      throw ModelFileErrors.directoryRefusesFile(target, dir, e);
     } finally {
       Files.deleteIfExists(probe);
     }
@@ -103,18 +96,11 @@ public final class AtomicFile {
       existing = existing.getParent();
     }
     if (!Files.isDirectory(existing)) {
-      throw new IOException(
-          quoted(target) + " cannot be written: '" + existing + "' is not a directory.");
+      throw ModelFileErrors.parentNotADirectory(target, existing);
     }
     if (!existing.equals(dir)) {
       if (!Files.isWritable(existing)) {
-        throw new IOException(
-            quoted(target)
-                + " cannot be written: directory '"
-                + existing
-                + "' is not writable, so '"
-                + dir
-                + "' cannot be created in it.");
+        throw ModelFileErrors.parentNotWritable(target, existing, dir);
       }
       return false;
     }
@@ -170,7 +156,7 @@ public final class AtomicFile {
   /** Refuses a target that is a link, a directory or a special file, or read-only. */
   private static void checkTarget(Path target, Path file) throws IOException {
     if (file.getFileName() == null) {
-      throw new IOException(quoted(target) + " is a directory: name a file.");
+      throw ModelFileErrors.targetIsDirectory(target);
     }
     BasicFileAttributes a;
     try {
@@ -181,24 +167,16 @@ public final class AtomicFile {
       return; // A parent is not a directory: checkParents says so.
     }
     if (a.isSymbolicLink()) {
-      throw new IOException(
-          quoted(target)
-              + " is a symbolic link (to '"
-              + Files.readSymbolicLink(file)
-              + "'): javanets neither replaces nor follows links; write to the file it points to.");
+      throw ModelFileErrors.targetIsLink(target, Files.readSymbolicLink(file));
     }
     if (a.isDirectory()) {
-      throw new IOException(quoted(target) + " is a directory: name a file.");
+      throw ModelFileErrors.targetIsDirectory(target);
     }
     if (!a.isRegularFile()) {
-      throw new IOException(
-          quoted(target)
-              + " is not a regular file (a device, FIFO or socket): javanets creates a new file or"
-              + " replaces a regular one; choose another path.");
+      throw ModelFileErrors.targetNotRegular(target);
     }
     if (!Files.isWritable(file)) {
-      throw new IOException(
-          quoted(target) + " is read-only: make it writable or choose another path.");
+      throw ModelFileErrors.targetReadOnly(target);
     }
   }
 
@@ -255,14 +233,5 @@ public final class AtomicFile {
     } catch (IOException e) {
       // Best effort: on a failed write the original exception is the one to report.
     }
-  }
-
-  private static String quoted(Path target) {
-    return "'" + target + "'";
-  }
-
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 }

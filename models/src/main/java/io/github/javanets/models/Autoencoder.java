@@ -19,16 +19,9 @@ public final class Autoencoder extends Model {
     this(builder().layers(Arrays.stream(sizes).boxed().toArray()));
   }
 
+  // Network.of(layers, kind) checks that the output layer is the size of the input.
   private Autoencoder(Builder b) {
     super(ModelKind.AUTOENCODER, b);
-    if (network().outputSize() != network().inputSize()) {
-      throw new IllegalArgumentException(
-          "An autoencoder reconstructs its input: its output layer needs "
-              + network().inputSize()
-              + " units, not "
-              + network().outputSize()
-              + ".");
-    }
   }
 
   /** Starts an autoencoder. */

@@ -96,12 +96,7 @@ public final class Dataset {
   public INDArray array(String name) {
     INDArray a = arrays.get(name);
     if (a == null) {
-      throw new IllegalArgumentException(
-          "The dataset has no array '"
-              + name
-              + "'. Arrays: "
-              + String.join(", ", arrays.keySet())
-              + ".");
+      throw Errors.noSuchArray(name, arrays.keySet());
     }
     return a;
   }
@@ -123,8 +118,7 @@ public final class Dataset {
    */
   public Dataset rows(long from, long to) {
     if (from < 0 || to > rows() || from >= to) {
-      throw new IllegalArgumentException(
-          "Rows [" + from + ", " + to + ") are not within the dataset's " + rows() + " rows.");
+      throw Errors.rowsOutOfRange(from, to, rows());
     }
     Map<String, INDArray> slice = new LinkedHashMap<>();
     arrays.forEach((k, v) -> slice.put(k, v.get(rowRange(v.rank(), from, to))));
@@ -171,7 +165,7 @@ public final class Dataset {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(array, () -> "array '" + name + "'");
       if (arrays.put(name, ArrayChecks.contiguous(name, array)) != null) {
-        throw new IllegalArgumentException("Dataset array '" + name + "' is given twice.");
+        throw Errors.arrayGivenTwice(name);
       }
       return this;
     }
@@ -184,28 +178,16 @@ public final class Dataset {
     public Dataset build() {
       INDArray inputs = arrays.get(INPUTS);
       if (inputs == null) {
-        throw new IllegalArgumentException("A dataset needs an 'inputs' array.");
+        throw Errors.noInputs();
       }
       if (!inputs.dataType().isFPType() || inputs.rank() < 2) {
-        throw new IllegalArgumentException(
-            "Dataset array 'inputs' must be floating point with rank 2 or more; it is "
-                + inputs.dataType()
-                + " of shape "
-                + Arrays.toString(inputs.shape())
-                + ".");
+        throw Errors.inputsNotFloatingPoint(inputs.dataType(), inputs.shape());
       }
       long rows = inputs.size(0);
       for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
         INDArray a = e.getValue();
         if (a.rank() == 0 || a.size(0) != rows) {
-          throw new IllegalArgumentException(
-              "Dataset array '"
-                  + e.getKey()
-                  + "' has shape "
-                  + Arrays.toString(a.shape())
-                  + " but 'inputs' has "
-                  + rows
-                  + " rows; every array needs one row per example.");
+          throw Errors.rowsDiffer(e.getKey(), a.shape(), rows);
         }
         ArrayChecks.checkFinite(e.getKey(), a);
       }
@@ -227,20 +209,10 @@ public final class Dataset {
               : name.substring(0, name.length() - WEIGHTS.length() - 1);
       INDArray weighed = arrays.get(of);
       if (weighed == null) {
-        throw new IllegalArgumentException(
-            "Dataset array '" + name + "' weighs array '" + of + "', which is not given.");
+        throw Errors.weightsOfMissingArray(name, of);
       }
       if (!Arrays.equals(w.shape(), weighed.shape())) {
-        throw new IllegalArgumentException(
-            "Dataset array '"
-                + name
-                + "' has shape "
-                + Arrays.toString(w.shape())
-                + " but the "
-                + (of.equals(TARGET) ? "target" : "array '" + of + "'")
-                + " has shape "
-                + Arrays.toString(weighed.shape())
-                + ".");
+        throw Errors.weightsNotShapedLikeArray(name, w.shape(), of, weighed.shape());
       }
       ArrayChecks.checkWeights(name, w);
     }

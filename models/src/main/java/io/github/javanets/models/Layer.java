@@ -45,8 +45,6 @@ public final class Layer {
     }
   }
 
-  private static final String FORMS = "ff, rnn, lstm, gru, tied";
-
   private final int size;
   private final Form form;
   private final Activation activation;
@@ -92,12 +90,7 @@ public final class Layer {
     try {
       size = Integer.parseInt(parts[0].trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Layer spec '"
-              + spec
-              + "' must start with a size (a whole number > 0), as in '20', '20:tanh' or"
-              + " '32:lstm:tanh'.",
-          e);
+      throw Errors.layerSizeMissing(spec, e);
     }
     String[] words = new String[parts.length - 1];
     System.arraycopy(parts, 1, words, 0, words.length);
@@ -119,16 +112,12 @@ public final class Layer {
     if (o instanceof String) {
       return parse((String) o);
     }
-    throw new IllegalArgumentException(
-        "A layer is an int size, a Layer or a spec like \"20:tanh\"; got "
-            + (o == null ? "null" : o.getClass().getSimpleName() + " " + o)
-            + ".");
+    throw Errors.notALayer(o);
   }
 
   private static Layer build(String spec, int size, String[] words) {
     if (size <= 0) {
-      throw new IllegalArgumentException(
-          "Layer spec '" + spec + "' has size " + size + "; a size must be a whole number > 0.");
+      throw Errors.layerSizeNotPositive(spec, size);
     }
     Form form = null;
     Activation activation = null;
@@ -143,19 +132,10 @@ public final class Layer {
         activation = a;
       } else if (w.startsWith("name=") && name == null && validName(w.substring(5))) {
         name = w.substring(5);
+      } else if (f != null || a != null) {
+        throw Errors.secondFormOrActivation(spec, w);
       } else {
-        throw new IllegalArgumentException(
-            "Layer spec '"
-                + spec
-                + "' has "
-                + (f != null || a != null ? "a second form or activation" : "an unknown word")
-                + " '"
-                + w
-                + "'. Accepted: one form ("
-                + FORMS
-                + "), one activation ("
-                + Activation.accepted()
-                + ") and name=<letters and digits>.");
+        throw Errors.unknownLayerWord(spec, w);
       }
     }
     return new Layer(size, form == null ? Form.FF : form, activation, name);

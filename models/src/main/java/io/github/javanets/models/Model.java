@@ -111,8 +111,7 @@ public abstract class Model {
   protected Model(ModelKind kind, Builder<?, ?> b) {
     this.kind = kind;
     if (b.layers.isEmpty()) {
-      throw new IllegalArgumentException(
-          kind.title() + " needs layers, as in " + kind.title() + ".builder().layers(4, 16, 3).");
+      throw Errors.noLayers(kind);
     }
     List<Layer> given = new ArrayList<>();
     b.layers.forEach(o -> given.add(Layer.from(o)));
@@ -447,14 +446,7 @@ public abstract class Model {
   protected final INDArray decode(int from, INDArray z) {
     Layer code = network.layer(from);
     if (!ModelChecks.fits(kind, Objects.requireNonNull(z, "z"), code.size())) {
-      throw new IllegalArgumentException(
-          "Codes have shape "
-              + Arrays.toString(z.shape())
-              + " but the code layer '"
-              + code.name()
-              + "' has "
-              + code.size()
-              + " units.");
+      throw Errors.codesDoNotFit(z.shape(), code.name(), code.size());
     }
     INDArray codes = ArrayChecks.contiguous("z", z).castTo(dataType);
     if (codes.length() == 0) {
@@ -492,14 +484,7 @@ public abstract class Model {
   INDArray inputs(INDArray x) {
     Objects.requireNonNull(x, "x");
     if (!ModelChecks.fits(kind, x, network.inputSize())) {
-      throw new IllegalArgumentException(
-          "Inputs have shape "
-              + Arrays.toString(x.shape())
-              + " but this "
-              + kind.title()
-              + " takes "
-              + ModelChecks.expected(kind, network.inputSize())
-              + ".");
+      throw Errors.inputsDoNotFit(x.shape(), kind, network.inputSize());
     }
     INDArray plain = ArrayChecks.contiguous("x", x);
     return plain.dataType() == dataType ? plain : plain.castTo(dataType);
@@ -652,8 +637,7 @@ public abstract class Model {
     /** The data type of parameters and computations (default FLOAT). */
     public B dataType(DataType dataType) {
       if (!Objects.requireNonNull(dataType, "dataType").isFPType()) {
-        throw new IllegalArgumentException(
-            "A model computes in a floating-point type, not " + dataType + ".");
+        throw Errors.notFloatingPoint(dataType);
       }
       this.dataType = dataType;
       return self();

@@ -2,7 +2,6 @@ package io.github.javanets.models;
 
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.TargetKind;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +25,7 @@ final class ModelChecks {
     Set<String> outputs = network.outputNames();
     for (String name : loss.outputNames(network.defaultOutput())) {
       if (!outputs.contains(name)) {
-        throw new IllegalArgumentException(
-            "Loss '"
-                + loss.name()
-                + "' reads output '"
-                + name
-                + "', which this "
-                + kind.title()
-                + " does not have. Outputs: "
-                + String.join(", ", outputs)
-                + ".");
+        throw Errors.outputMissing(loss.name(), name, kind, outputs);
       }
     }
     if (!loss.targetName().equals(Dataset.TARGET) || loss.targetKind() == TargetKind.NONE) {
@@ -43,21 +33,10 @@ final class ModelChecks {
     }
     boolean labels = loss.targetKind() == TargetKind.LABELS;
     if (labels && kind.targetKind != TargetKind.LABELS) {
-      throw new IllegalArgumentException(
-          "Loss '"
-              + loss.name()
-              + "' needs class labels as its target, but a "
-              + kind.title()
-              + "'s target holds real values; use a Classifier, or a loss on values such as mse.");
+      throw Errors.lossNeedsLabels(loss.name(), kind);
     }
     if (!labels && kind.targetKind == TargetKind.LABELS) {
-      throw new IllegalArgumentException(
-          "Loss '"
-              + loss.name()
-              + "' needs real values as its target, but a "
-              + kind.title()
-              + "'s target holds class labels; use a loss on labels such as xe or hinge, or a"
-              + " Regressor.");
+      throw Errors.lossNeedsValues(loss.name(), kind);
     }
   }
 
@@ -66,13 +45,7 @@ final class ModelChecks {
     long t = train.inputs().size(1);
     long v = valid.inputs().size(1);
     if (t != v) {
-      throw new IllegalArgumentException(
-          "The validation sequences have "
-              + v
-              + " steps but the training ones "
-              + t
-              + "; a network with rnn layers trains one graph unrolled over one length. Pad both"
-              + " to one length and give the padding weight 0.");
+      throw Errors.sequenceLengthsDiffer(v, t);
     }
   }
 
@@ -86,25 +59,10 @@ final class ModelChecks {
       ModelKind kind, Network network, List<Loss> losses, Dataset data, String role) {
     INDArray x = data.inputs();
     if (!fits(kind, x, network.inputSize())) {
-      throw new IllegalArgumentException(
-          "The "
-              + role
-              + " dataset's 'inputs' have shape "
-              + Arrays.toString(x.shape())
-              + " but this "
-              + kind.title()
-              + " takes "
-              + expected(kind, network.inputSize())
-              + ".");
+      throw Errors.datasetInputsDoNotFit(role, x.shape(), kind, network.inputSize());
     }
     if (x.length() == 0) {
-      throw new IllegalArgumentException(
-          "The "
-              + role
-              + " dataset is empty: its 'inputs' have shape "
-              + Arrays.toString(x.shape())
-              + "; give at least one "
-              + (kind.recurrent ? "sequence of at least one step." : "row."));
+      throw Errors.emptyDataset(role, x.shape(), kind);
     }
     Set<String> read = new HashSet<>();
     for (Loss loss : losses) {
@@ -131,18 +89,12 @@ final class ModelChecks {
     }
     for (String name : data.names()) {
       if (Dataset.isWeights(name) && !read.contains(name)) {
-        throw new IllegalArgumentException(
-            "The "
-                + role
-                + " dataset has weights '"
-                + name
-                + "' but no loss of this "
-                + (losses.stream().anyMatch(Loss::weighted) ? "" : "unweighted ")
-                + kind.title()
-                + " reads them (losses: "
-                + String.join(", ", losses.stream().map(Loss::toString).toList())
-                + "), so they would be ignored; build the model with weighted(true) to use"
-                + " them, or leave them out.");
+        throw Errors.weightsUnread(
+            role,
+            name,
+            losses.stream().anyMatch(Loss::weighted),
+            kind,
+            losses.stream().map(Loss::toString).toList());
       }
     }
   }
@@ -153,33 +105,13 @@ final class ModelChecks {
    */
   private static void notAllZero(String name, INDArray w, String role) {
     if (!role.equals("evaluation") && w.length() > 0 && w.amaxNumber().doubleValue() == 0) {
-      throw new IllegalArgumentException(
-          "Every weight in the "
-              + role
-              + " dataset's '"
-              + name
-              + "' is 0, so "
-              + (role.equals("training")
-                  ? "training would change nothing"
-                  : "it cannot "
-                      + (role.equals("validation") ? "validate" : "be evaluated")
-                      + " (every loss would be 0)")
-              + "; give the examples that count a weight above 0.");
+      throw Errors.allWeightsZero(role, name);
     }
   }
 
   private static INDArray require(Dataset data, String array, Loss loss, String role) {
     if (!data.has(array)) {
-      throw new IllegalArgumentException(
-          "Loss '"
-              + loss.name()
-              + "' reads dataset array '"
-              + array
-              + "', which the "
-              + role
-              + " dataset lacks. Arrays: "
-              + String.join(", ", data.names())
-              + ".");
+      throw Errors.arrayMissingForLoss(loss.name(), array, role, data.names());
     }
     return data.array(array);
   }
@@ -192,17 +124,12 @@ final class ModelChecks {
         return l.size();
       }
     }
-    throw new IllegalStateException(output);
+    throw Errors.noLayerForOutput(output);
   }
 
   /** Whether {@code x} is (N, features), or (batch, time, features) for recurrent kinds. */
   static boolean fits(ModelKind kind, INDArray x, int features) {
     int rank = kind.recurrent ? 3 : 2;
     return x.rank() == rank && x.size(rank - 1) == features;
-  }
-
-  /** The shape {@link #fits} accepts, in words. */
-  static String expected(ModelKind kind, int features) {
-    return kind.recurrent ? "(batch, time, " + features + ") sequences" : "(N, " + features + ")";
   }
 }

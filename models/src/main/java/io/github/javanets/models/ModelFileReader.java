@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,27 +74,26 @@ final class ModelFileReader {
   private Model read(ModelKind expected) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
     if (attributes.isDirectory()) {
-      throw fail(null, "is a directory, not a model file.");
+      throw ModelFileErrors.isDirectory(path);
     }
     if (!attributes.isRegularFile()) {
-      throw fail(null, "is not a regular file (a device, FIFO or socket); a model file is one.");
+      throw ModelFileErrors.notRegularFile(path);
     }
     ZipFile zip;
     try {
       zip = new ZipFile(path.toFile());
     } catch (ZipException e) {
-      throw fail(null, "is not a javanets model file (not a zip archive: " + e.getMessage() + ").");
+      throw ModelFileErrors.notAZip(path, e);
     }
     try (zip) {
       Map<String, ZipEntry> entries = entries(zip, attributes.size());
       ZipEntry json = entries.get(ModelFile.JSON);
       if (json == null) {
-        throw fail(null, "is not a javanets model file (no " + ModelFile.JSON + ").");
+        throw ModelFileErrors.noModelJson(path);
       }
       ModelJson root = new ModelJson(path, parse(zip, json));
       if (expected != null && root.kind() != expected) {
-        throw new IllegalArgumentException(
-            path + " holds a " + root.kind().title() + ", not a " + expected.title() + ".");
+        throw ModelFileErrors.wrongKind(path, root.kind(), expected);
       }
       Map<String, long[]> shapes = root.network().parameterShapes();
       checkNames(shapes, entries);
@@ -115,19 +113,11 @@ final class ModelFileReader {
     for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
       ZipEntry e = all.nextElement();
       if (entries.put(e.getName(), e) != null) {
-        throw fail(e.getName(), "has two entries named '" + e.getName() + "'; each is unique.");
+        throw ModelFileErrors.entryTwice(path, e.getName());
       }
       compressed += Math.max(0, e.getCompressedSize());
       if (compressed > fileSize) {
-        throw fail(
-            e.getName(),
-            "declares entries of "
-                + compressed
-                + " compressed bytes by entry '"
-                + e.getName()
-                + "', more than the file's "
-                + fileSize
-                + ": its zip directory is damaged.");
+        throw ModelFileErrors.zipDirectoryDamaged(path, e.getName(), compressed, fileSize);
       }
     }
     return entries;
@@ -135,76 +125,41 @@ final class ModelFileReader {
 
   private JsonNode parse(ZipFile zip, ZipEntry json) throws IOException {
     if (json.getSize() > MAX_JSON_BYTES) {
-      throw tooLongJson(json.getSize());
+      throw ModelFileErrors.jsonTooLong(path, json.getSize(), MAX_JSON_BYTES);
     }
     byte[] text;
     CRC32 crc = new CRC32();
     try (InputStream in = new CheckedInputStream(zip.getInputStream(json), crc)) {
       text = in.readNBytes((int) MAX_JSON_BYTES + 1);
     } catch (ZipException | EOFException e) {
-      throw damaged(json, e);
+      throw ModelFileErrors.notUnpacked(path, json.getName(), e);
     }
     if (text.length > MAX_JSON_BYTES) {
-      throw tooLongJson(text.length);
+      throw ModelFileErrors.jsonTooLong(path, text.length, MAX_JSON_BYTES);
     }
     checkCrc(json, crc);
     try {
       return JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw fail(
-          ModelFile.JSON,
-          "has a "
-              + ModelFile.JSON
-              + " that is not valid JSON"
-              + where
-              + ": "
-              + e.getOriginalMessage().replaceAll("\\s+", " "),
-          e);
+      throw ModelFileErrors.notJson(path, e);
     }
-  }
-
-  private InvalidModelFileException tooLongJson(long size) {
-    return fail(
-        ModelFile.JSON,
-        "has a " + ModelFile.JSON + " of over " + MAX_JSON_BYTES + " bytes (" + size + ").");
   }
 
   /** Every parameter the layers need is there, and nothing else. */
   private void checkNames(Map<String, long[]> shapes, Map<String, ZipEntry> entries) {
     for (Map.Entry<String, long[]> e : shapes.entrySet()) {
       if (!entries.containsKey(ModelFile.PARAMS + e.getKey())) {
-        throw fail(
-            ModelFile.PARAMS + e.getKey(),
-            "lacks parameter '"
-                + e.getKey()
-                + "' of shape "
-                + Arrays.toString(e.getValue())
-                + " that its layers need.");
+        throw ModelFileErrors.parameterMissing(path, e.getKey(), e.getValue());
       }
     }
     for (String name : entries.keySet()) {
       if (name.startsWith(ModelFile.PARAMS)) {
         String param = name.substring(ModelFile.PARAMS.length());
         if (!shapes.containsKey(param)) {
-          throw fail(name, "has parameter '" + param + "', which its layers do not use.");
+          throw ModelFileErrors.parameterUnused(path, name, param);
         }
       } else if (!name.equals(ModelFile.JSON)) {
-        throw fail(
-            name,
-            "has entry '"
-                + name
-                + "'; a model file holds only "
-                + ModelFile.JSON
-                + " and "
-                + ModelFile.PARAMS
-                + "<parameter> entries.");
+        throw ModelFileErrors.unknownEntry(path, name);
       }
     }
   }
@@ -219,15 +174,7 @@ final class ModelFileReader {
                 ? Long.MAX_VALUE
                 : csize * MAX_INFLATION + INFLATION_SLACK;
     if (bytes > most) {
-      throw fail(
-          entry.getName(),
-          "has entry '"
-              + entry.getName()
-              + "' of "
-              + csize
-              + " compressed bytes, which cannot hold the "
-              + bytes
-              + " bytes its parameter needs: the file is damaged or forged.");
+      throw ModelFileErrors.entryTooSmall(path, entry.getName(), csize, bytes);
     }
     CRC32 crc = new CRC32();
     try (DataInputStream in =
@@ -237,24 +184,14 @@ final class ModelFileReader {
       checkCrc(entry, crc);
       return array;
     } catch (ZipException | EOFException e) {
-      throw damaged(entry, e);
+      throw ModelFileErrors.notUnpacked(path, entry.getName(), e);
     }
   }
 
   private void checkCrc(ZipEntry entry, CRC32 crc) {
     if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
-      throw fail(
-          entry.getName(),
-          "has entry '" + entry.getName() + "' whose checksum does not match: it is damaged.");
+      throw ModelFileErrors.checksumMismatch(path, entry.getName());
     }
-  }
-
-  /** A zip entry whose compressed data cannot be inflated. */
-  private InvalidModelFileException damaged(ZipEntry entry, IOException e) {
-    return fail(
-        entry.getName(),
-        "has entry '" + entry.getName() + "' that cannot be unpacked (" + e.getMessage() + ").",
-        e);
   }
 
   private Model build(ModelJson root, Map<String, INDArray> params) {
@@ -272,35 +209,16 @@ final class ModelFileReader {
       try {
         b.loss(registry.create(loss.spec()));
       } catch (UnknownLossException e) {
-        throw fail(
-            ModelFile.JSON,
-            "needs loss '"
-                + loss.name()
-                + "' (class "
-                + loss.className()
-                + ", version "
-                + loss.version()
-                + ", from "
-                + loss.jar()
-                + "), which is not on the class path. Add that jar to load the model.",
-            e);
+        throw ModelFileErrors.lossMissing(
+            path, loss.name(), loss.className(), loss.version(), loss.jar(), e);
       } catch (IllegalArgumentException e) {
-        throw fail(
-            ModelFile.JSON, "has loss #" + (i + 1) + " that cannot be made: " + e.getMessage(), e);
+        throw ModelFileErrors.lossNotMade(path, i + 1, e);
       }
     }
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw fail(ModelFile.JSON, "describes a model that cannot be built: " + e.getMessage(), e);
+      throw ModelFileErrors.modelNotBuilt(path, e);
     }
-  }
-
-  private InvalidModelFileException fail(String entry, String problem) {
-    return fail(entry, problem, null);
-  }
-
-  private InvalidModelFileException fail(String entry, String problem, Throwable cause) {
-    return new InvalidModelFileException(path, entry, path + " " + problem, cause);
   }
 }

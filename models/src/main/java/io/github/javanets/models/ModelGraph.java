@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -54,7 +55,7 @@ final class ModelGraph implements TrainingProblem {
   // Each loss and the variable of its value, in order (training graphs).
   private final List<Map.Entry<Loss, String>> lossValues = new ArrayList<>();
   // Why the objective cannot be optimised (no term has a gradient), or null when it can.
-  private String notOptimisable;
+  private Supplier<IllegalArgumentException> notOptimisable;
 
   private ModelGraph(
       ModelKind kind,
@@ -364,43 +365,16 @@ final class ModelGraph implements TrainingProblem {
    * Why no loss adds a gradient, and how to fix it: the losses of weight other than 0 have no
    * gradient (keep them as monitors beside one that has), or every loss has weight 0.
    */
-  private String lossesWithoutGradient() {
-    List<String> flat = new ArrayList<>();
-    List<String> zero = new ArrayList<>();
+  private Supplier<IllegalArgumentException> lossesWithoutGradient() {
+    List<Loss> flat = new ArrayList<>();
+    List<Loss> zero = new ArrayList<>();
     for (Map.Entry<Loss, String> e : lossValues) {
       Loss loss = e.getKey();
-      String named = "'" + loss.name() + "' (" + loss.getClass().getName() + ")";
-      (loss.weight() == 0 ? zero : flat).add(named);
+      (loss.weight() == 0 ? zero : flat).add(loss);
     }
-    if (flat.isEmpty()) {
-      return "every loss has weight 0 ("
-          + String.join(", ", zero)
-          + ") and no regularizer adds a penalty. Give a loss a weight other than 0.";
-    }
-    String name =
-        lossValues.stream()
-            .map(Map.Entry::getKey)
-            .filter(l -> l.weight() != 0)
-            .findFirst()
-            .orElseThrow()
-            .name();
-    return (flat.size() == 1 ? "loss " : "losses ")
-        + String.join(", ", flat)
-        + (flat.size() == 1 ? " has" : " have")
-        + " no gradient with respect to any parameter (piecewise constant or not differentiable)"
-        + (zero.isEmpty() ? "" : ", and " + String.join(", ", zero) + " weight 0")
-        + ", so "
-        + (flat.size() == 1 ? "it" : "they")
-        + " cannot be optimised. Keep such a loss as a monitor of weight 0 beside a loss that can"
-        + " be optimised: addLoss(\""
-        + name
-        + "(weight=0)\") beside "
-        + kind.defaultLoss
-        + ", say (command line: --loss "
-        + kind.defaultLoss
-        + " --loss "
-        + name
-        + ":weight=0).";
+    return flat.isEmpty()
+        ? () -> Errors.everyWeightZero(zero)
+        : () -> Errors.noGradient(flat, zero, kind.defaultLoss);
   }
 
   /**
@@ -417,7 +391,7 @@ final class ModelGraph implements TrainingProblem {
       notOptimisable = lossesWithoutGradient();
     }
     if (notOptimisable != null) {
-      throw new IllegalArgumentException("Nothing to train: " + notOptimisable);
+      throw notOptimisable.get();
     }
   }
 
@@ -465,7 +439,7 @@ final class ModelGraph implements TrainingProblem {
     b.mainOutput(read.get(0));
     long[] shape = shapes.get(read.get(0));
     if (shape == null) {
-      throw new IllegalArgumentException("No output '" + read.get(0) + "'.");
+      throw Errors.noSuchOutput(read.get(0));
     }
     if (loss.targetKind() != TargetKind.NONE) {
       b.target(target(loss.targetName(), loss.targetKind(), shape));

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -35,34 +33,14 @@ final class ModelJson {
   ModelJson(Path path, JsonNode root) {
     this.path = path;
     if (!root.isObject()) {
-      throw fail(null, root, "a JSON object");
+      throw ModelFileErrors.badField(path, null, root, "a JSON object");
     }
     if (!ModelFile.FORMAT.equals(root.path("format").asText(null))) {
-      throw new InvalidModelFileException(
-          path,
-          ModelFile.JSON,
-          path
-              + " is not a javanets model file (its "
-              + ModelFile.JSON
-              + " has format "
-              + shown(root.get("format"))
-              + ", not \""
-              + ModelFile.FORMAT
-              + "\").",
-          null);
+      throw ModelFileErrors.notJavanetsFormat(path, root.get("format"));
     }
     JsonNode version = root.get("version");
     if (version == null || !version.isInt() || version.intValue() != ModelFile.VERSION) {
-      throw new InvalidModelFileException(
-          path,
-          ModelFile.JSON,
-          path
-              + " has model file version "
-              + shown(version)
-              + "; this javanets reads version "
-              + ModelFile.VERSION
-              + ".",
-          null);
+      throw ModelFileErrors.unreadVersion(path, version);
     }
     this.kind = kind(text(root, "kind"));
     this.layers = texts(root, "layers");
@@ -70,7 +48,7 @@ final class ModelJson {
     this.weighted = bool(root, "weighted");
     JsonNode s = root.get("seed");
     if (s == null || !s.isIntegralNumber() || !s.canConvertToLong()) {
-      throw fail("seed", s, "a whole number");
+      throw ModelFileErrors.badField(path, "seed", s, "a whole number");
     }
     this.seed = s.longValue();
     this.type = type(text(root, "dataType"));
@@ -118,16 +96,7 @@ final class ModelJson {
     try {
       return ModelKind.valueOf(name);
     } catch (IllegalArgumentException e) {
-      throw new InvalidModelFileException(
-          path,
-          ModelFile.JSON,
-          path
-              + " holds a model of kind '"
-              + name
-              + "', which this javanets does not know. Kinds: "
-              + Arrays.toString(ModelKind.values())
-              + ".",
-          e);
+      throw ModelFileErrors.unknownKind(path, name, e);
     }
   }
 
@@ -137,18 +106,14 @@ final class ModelJson {
       layers.forEach(l -> specs.add(Layer.parse(l)));
       return Network.of(specs, kind);
     } catch (IllegalArgumentException e) {
-      throw new InvalidModelFileException(
-          path,
-          ModelFile.JSON,
-          path + " has layers that do not make a network: " + e.getMessage(),
-          e);
+      throw ModelFileErrors.layersNotANetwork(path, e);
     }
   }
 
   private DataType type(String name) {
     List<String> accepted = ParameterEntry.TYPES.stream().map(Enum::name).sorted().toList();
     if (!accepted.contains(name)) {
-      throw fail("dataType", TextNode.valueOf(name), accepted);
+      throw ModelFileErrors.badField(path, "dataType", TextNode.valueOf(name), accepted);
     }
     return DataType.valueOf(name);
   }
@@ -156,7 +121,7 @@ final class ModelJson {
   private Map<String, String> metadata(JsonNode root) {
     JsonNode m = root.get("metadata");
     if (m == null || !m.isObject()) {
-      throw fail("metadata", m, "an object of texts");
+      throw ModelFileErrors.badField(path, "metadata", m, "an object of texts");
     }
     Map<String, String> entries = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : m.properties()) {
@@ -168,14 +133,14 @@ final class ModelJson {
   private List<SavedLoss> losses(JsonNode root) {
     JsonNode all = root.get("losses");
     if (all == null || !all.isArray()) {
-      throw fail("losses", all, "an array of objects");
+      throw ModelFileErrors.badField(path, "losses", all, "an array of objects");
     }
     List<SavedLoss> list = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       JsonNode l = all.get(i);
       String where = "losses[" + i + "]";
       if (!l.isObject()) {
-        throw fail(where, l, "an object");
+        throw ModelFileErrors.badField(path, where, l, "an object");
       }
       // Earlier files recorded where the jar lay ("source"); newer ones only its name ("jar").
       String jar = l.has("jar") ? l.path("jar").asText() : l.path("source").asText("unknown");
@@ -197,7 +162,7 @@ final class ModelJson {
   private String text(JsonNode node, String field, String name) {
     JsonNode v = node.get(field);
     if (v == null || !v.isTextual()) {
-      throw fail(name, v, "a text");
+      throw ModelFileErrors.badField(path, name, v, "a text");
     }
     return v.textValue();
   }
@@ -205,7 +170,7 @@ final class ModelJson {
   private List<String> texts(JsonNode root, String field) {
     JsonNode v = root.get(field);
     if (v == null || !v.isArray()) {
-      throw fail(field, v, "an array of texts");
+      throw ModelFileErrors.badField(path, field, v, "an array of texts");
     }
     List<String> list = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
@@ -217,7 +182,7 @@ final class ModelJson {
   private String text(JsonNode array, int i, String name) {
     JsonNode v = array.get(i);
     if (!v.isTextual()) {
-      throw fail(name, v, "a text");
+      throw ModelFileErrors.badField(path, name, v, "a text");
     }
     return v.textValue();
   }
@@ -225,37 +190,8 @@ final class ModelJson {
   private boolean bool(JsonNode root, String field) {
     JsonNode v = root.get(field);
     if (v == null || !v.isBoolean()) {
-      throw fail(field, v, "true or false");
+      throw ModelFileErrors.badField(path, field, v, "true or false");
     }
     return v.booleanValue();
-  }
-
-  private InvalidModelFileException fail(String field, JsonNode value, Object accepted) {
-    String what = field == null ? "" : "'" + field + "' ";
-    String wanted =
-        accepted instanceof List<?> list ? "one of " + new TreeSet<>(list) : accepted.toString();
-    return new InvalidModelFileException(
-        path,
-        ModelFile.JSON,
-        path
-            + " has a "
-            + ModelFile.JSON
-            + " whose "
-            + (field == null ? "content" : "field " + what.trim())
-            + " is "
-            + shown(value)
-            + " where "
-            + wanted
-            + " belongs.",
-        null);
-  }
-
-  /** A JSON value as it reads in the file, cut at 60 characters; {@code missing} for null. */
-  private static String shown(JsonNode value) {
-    if (value == null) {
-      return "missing";
-    }
-    String text = value.toString();
-    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 }

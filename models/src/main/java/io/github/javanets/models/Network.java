@@ -43,9 +43,18 @@ final class Network {
     return of(specs, outputActivation, false);
   }
 
-  /** Resolves the layers of a model of {@code kind}. */
+  /**
+   * Resolves the layers of a model of {@code kind}.
+   *
+   * @throws IllegalArgumentException as {@link #of(List, Activation, boolean)} does, and for an
+   *     autoencoder whose output layer is not the size of its input
+   */
   static Network of(List<Layer> specs, ModelKind kind) {
-    return of(specs, kind.outputActivation, kind.recurrent);
+    Network net = of(specs, kind.outputActivation, kind.recurrent);
+    if (kind.autoencoder() && net.outputSize() != net.inputSize()) {
+      throw Errors.autoencoderOutputSize(net.inputSize(), net.outputSize());
+    }
+    return net;
   }
 
   /**
@@ -57,10 +66,7 @@ final class Network {
    */
   static Network of(List<Layer> specs, Activation outputActivation, boolean sequences) {
     if (specs.size() < 2) {
-      throw new IllegalArgumentException(
-          "A network needs an input and an output layer, as in layers(4, 16, 3); got "
-              + specs
-              + ".");
+      throw Errors.tooFewLayers(specs);
     }
     List<Layer> resolved = new ArrayList<>();
     int last = specs.size() - 1;
@@ -68,15 +74,10 @@ final class Network {
       Layer l = specs.get(i);
       String name = i == 0 ? "in" : i == last ? "out" : "hid" + i;
       if (i == 0 && (l.form() != Layer.Form.FF || l.activation() != null)) {
-        throw new IllegalArgumentException(
-            "The input layer '" + l + "' is only a size, as in 4; it has no form or activation.");
+        throw Errors.inputLayerNotASize(l);
       }
       if (l.form().recurrent() && !sequences) {
-        throw new IllegalArgumentException(
-            "Layer '"
-                + l
-                + "' is recurrent; use the models of io.github.javanets.models.recurrent for"
-                + " sequence data.");
+        throw Errors.recurrentLayerInFeedForward(l);
       }
       Activation fallback =
           i == last ? outputActivation : l.form().recurrent() ? RECURRENT_DEFAULT : HIDDEN_DEFAULT;
@@ -90,7 +91,7 @@ final class Network {
     Set<String> names = new HashSet<>();
     for (Layer l : resolved) {
       if (!names.add(l.name())) {
-        throw new IllegalArgumentException("Two layers are named '" + l.name() + "'.");
+        throw Errors.layerNameTwice(l.name());
       }
     }
     Network net = new Network(resolved, specs);
@@ -144,19 +145,7 @@ final class Network {
         || layers.get(m).form() != Layer.Form.FF
         || layers.get(m - 1).size() != tied.size()
         || layers.get(m).size() != layers.get(i - 1).size()) {
-      throw new IllegalArgumentException(
-          "Tied layer '"
-              + spec
-              + "' (layer "
-              + i
-              + ") has no partner: it reuses the transposed weights of the dense layer at the"
-              + " mirror position (layer "
-              + m
-              + "), which must map "
-              + tied.size()
-              + " units to "
-              + layers.get(i - 1).size()
-              + ", as in layers(8, 4, \"8:tied\").");
+      throw Errors.tiedLayerWithoutPartner(spec, i, m, tied.size(), layers.get(i - 1).size());
     }
     return m;
   }

@@ -78,14 +78,7 @@ final class ParameterEntry {
       n = Long.MAX_VALUE;
     }
     if (n > MAX_VALUES) {
-      throw fail(
-          "has parameter '"
-              + name
-              + "' of shape "
-              + Arrays.toString(shape)
-              + ", over the "
-              + MAX_VALUES
-              + " values a javanets model file holds per parameter.");
+      throw ModelFileErrors.tooManyValues(file, name, shape, MAX_VALUES);
     }
     return n;
   }
@@ -112,33 +105,17 @@ final class ParameterEntry {
       char order = readShapeInfo(in);
       readDataHeader(in);
       if (declaredSize >= 0 && declaredSize != bytes()) {
-        throw fail(
-            "has entry '"
-                + entry
-                + "' of "
-                + declaredSize
-                + " bytes where shape "
-                + Arrays.toString(shape)
-                + " of "
-                + type
-                + " takes "
-                + bytes()
-                + ".");
+        throw ModelFileErrors.entrySizeMismatch(file, entry, declaredSize, shape, type, bytes());
       }
       INDArray array = readValues(in, order);
       if (in.read() != -1) {
-        throw fail(
-            "has bytes after the "
-                + values()
-                + " values of entry '"
-                + entry
-                + "'; an entry holds one array.");
+        throw ModelFileErrors.trailingBytes(file, entry, values());
       }
       return array;
     } catch (EOFException e) {
-      throw fail("has entry '" + entry + "' cut short: the file is truncated.", e);
+      throw ModelFileErrors.entryTruncated(file, entry, e);
     } catch (UTFDataFormatException e) {
-      throw fail("has entry '" + entry + "' whose header has malformed text: it is damaged.", e);
+      throw ModelFileErrors.malformedHeaderText(file, entry, e);
     }
   }
 
@@ -148,59 +125,26 @@ final class ParameterEntry {
     long length = in.readLong();
     long rank = (length - 4) / 2;
     if (length < 4 || length % 2 != 0 || rank > 32) {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' whose shape header holds "
-              + length
-              + " numbers; an array of rank r has 2r + 4, r at most 32.");
+      throw ModelFileErrors.badShapeHeaderLength(file, entry, length);
     }
     String infoType = in.readUTF();
     if (!infoType.equals(SHAPE_TYPE.name())) {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' whose shape header holds "
-              + quoted(infoType)
-              + " numbers where a javanets model file has "
-              + SHAPE_TYPE
-              + ".");
+      throw ModelFileErrors.badShapeHeaderType(file, entry, infoType, SHAPE_TYPE);
     }
     long[] info = new long[(int) length];
     for (int i = 0; i < info.length; i++) {
       info[i] = in.readLong();
     }
     if (info[0] != rank) {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' whose shape header says rank "
-              + info[0]
-              + " in "
-              + length
-              + " numbers (rank "
-              + rank
-              + ").");
+      throw ModelFileErrors.rankMismatch(file, entry, info[0], length, rank);
     }
     long[] stored = Arrays.copyOfRange(info, 1, 1 + (int) rank);
     if (!Arrays.equals(stored, shape)) {
-      throw fail(
-          "has parameter '"
-              + name
-              + "' of shape "
-              + Arrays.toString(stored)
-              + " where its layers need "
-              + Arrays.toString(shape)
-              + ".");
+      throw ModelFileErrors.parameterShapeMismatch(file, name, stored, shape);
     }
     long order = info[info.length - 1];
     if (order != 'c' && order != 'f') {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' whose shape header gives order "
-              + order
-              + "; the order is 'c' (99) or 'f' (102).");
+      throw ModelFileErrors.badOrder(file, entry, order);
     }
     return (char) order;
   }
@@ -209,27 +153,11 @@ final class ParameterEntry {
     readAllocation(in, "values");
     long count = in.readLong();
     if (count != values()) {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' that declares "
-              + count
-              + " values where shape "
-              + Arrays.toString(shape)
-              + " holds "
-              + values()
-              + ".");
+      throw ModelFileErrors.valueCountMismatch(file, entry, count, shape, values());
     }
     String storedType = in.readUTF();
     if (!storedType.equals(type.name())) {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' of "
-              + quoted(storedType)
-              + " values where the model's dataType is "
-              + type
-              + ".");
+      throw ModelFileErrors.wrongDataType(file, entry, storedType, type);
     }
   }
 
@@ -237,23 +165,8 @@ final class ParameterEntry {
   private void readAllocation(DataInputStream in, String part) throws IOException {
     String mode = in.readUTF();
     if (!mode.equals(ALLOCATION)) {
-      throw fail(
-          "has entry '"
-              + entry
-              + "' whose "
-              + part
-              + " starts with "
-              + quoted(mode)
-              + " where a javanets model file has '"
-              + ALLOCATION
-              + "': it was not written by javanets "
-              + "(ND4J 1.0.0-M2.1), or is damaged.");
+      throw ModelFileErrors.notWrittenByJavanets(file, entry, part, mode, ALLOCATION);
     }
-  }
-
-  private static String quoted(String text) {
-    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-    return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
   }
 
   private INDArray readValues(DataInputStream in, char order) throws IOException {
@@ -269,14 +182,7 @@ final class ParameterEntry {
       for (int i = 0; i < count; i++) {
         double v = decode(values, i * width);
         if (!Double.isFinite(v)) {
-          throw fail(
-              "has entry '"
-                  + entry
-                  + "' whose value #"
-                  + (start + i)
-                  + " is "
-                  + v
-                  + "; a saved parameter is finite.");
+          throw ModelFileErrors.valueNotFinite(file, entry, start + i, v);
         }
         if (doubles != null) {
           doubles[start + i] = v;
@@ -336,25 +242,6 @@ final class ParameterEntry {
   }
 
   private OutOfMemoryError tooLarge(OutOfMemoryError e) {
-    OutOfMemoryError more =
-        new OutOfMemoryError(
-            file
-                + ": parameter '"
-                + name
-                + "' of shape "
-                + Arrays.toString(shape)
-                + " ("
-                + bytes()
-                + " bytes) does not fit in this JVM's memory; raise -Xmx.");
-    more.initCause(e);
-    return more;
-  }
-
-  private InvalidModelFileException fail(String problem) {
-    return fail(problem, null);
-  }
-
-  private InvalidModelFileException fail(String problem, Throwable cause) {
-    return new InvalidModelFileException(file, entry, file + " " + problem, cause);
+    return ModelFileErrors.parameterTooLarge(file, name, shape, bytes(), e);
   }
 }

@@ -80,12 +80,7 @@ final class Penalties {
             return null;
           }
           if (layer.form().recurrent()) {
-            throw new IllegalArgumentException(
-                "Regularizer 'contractive' needs dense hidden layers, but layer '"
-                    + layer.name()
-                    + "' is "
-                    + layer.form().specName()
-                    + "; train this network without it.");
+            throw Errors.contractiveNeedsDense(layer.name(), layer.form());
           }
           SDVariable w = param.apply(net.weightName(ownWeights ? i : net.mirror(i)));
           // ||dh/dx||_F^2 per row = sum_j act'(pre_j)^2 * sum_i W_ij^2 (W transposed when tied).

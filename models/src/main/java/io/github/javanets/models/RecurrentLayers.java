@@ -1,9 +1,7 @@
 package io.github.javanets.models;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -61,32 +59,13 @@ final class RecurrentLayers {
             ? LSTM_ACTIVATIONS
             : resolved.form() == Layer.Form.GRU ? GRU_ACTIVATIONS : null;
     if (accepted != null && resolved.size() < 2) {
-      throw new IllegalArgumentException(
-          "Layer '"
-              + spec
-              + "' ("
-              + resolved.name()
-              + ") has 1 unit; lstm and gru layers need at least 2 (the 1.0.0-M2.1 ops fail on"
-              + " one). Use 2 units, or an rnn layer.");
+      throw Errors.gatedLayerTooSmall(spec, resolved.name());
     }
     if (accepted == null || accepted.contains(resolved.activation())) {
       return;
     }
-    throw new IllegalArgumentException(
-        "Layer '"
-            + spec
-            + "' ("
-            + resolved.name()
-            + ") would compute "
-            + resolved.activation().specName()
-            + ", which the "
-            + resolved.form().specName()
-            + " op cannot. Accepted: "
-            + accepted.stream().map(Activation::specName).collect(Collectors.joining(", "))
-            + ". For a softmax or another output, end the network with a dense layer, as in"
-            + " layers(3, \"16:"
-            + resolved.form().specName()
-            + "\", 2).");
+    throw Errors.activationNotInOp(
+        spec, resolved.name(), resolved.activation(), resolved.form(), accepted);
   }
 
   /** The shape {@code (B, T, width)} of a layer over {@code x (B, T, F)}, known when run. */
@@ -167,12 +146,7 @@ final class RecurrentLayers {
       case SOFTPLUS:
         return LSTMActivations.SOFTPLUS;
       default:
-        throw new IllegalArgumentException(
-            "An lstm layer cannot compute " + act.specName() + "; " + Arrays.toString(values()));
+        throw Errors.lstmCannotCompute(act, LSTM_ACTIVATIONS);
     }
-  }
-
-  private static Object[] values() {
-    return LSTM_ACTIVATIONS.stream().map(Activation::specName).toArray();
   }
 }

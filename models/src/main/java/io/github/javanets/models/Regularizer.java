@@ -1,8 +1,6 @@
 package io.github.javanets.models;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The regularizers a training run can add, each with a weight (theanets' names). */
 public enum Regularizer {
@@ -45,26 +43,14 @@ public enum Regularizer {
         return r;
       }
     }
-    throw new IllegalArgumentException(
-        "Unknown regularizer '"
-            + name
-            + "'. Accepted: "
-            + Arrays.stream(values()).map(Regularizer::specName).collect(Collectors.joining(", "))
-            + ".");
+    throw Errors.unknownRegularizer(name);
   }
 
   void check(double weight) {
     boolean dropout = this == INPUT_DROPOUT || this == HIDDEN_DROPOUT;
     boolean ok = Double.isFinite(weight) && weight >= 0 && (!dropout || weight < 1);
     if (!ok) {
-      throw new IllegalArgumentException(
-          "Regularizer '"
-              + specName()
-              + "' needs a weight "
-              + (dropout ? "in [0, 1)" : "finite and >= 0")
-              + ", got "
-              + weight
-              + ".");
+      throw Errors.badRegularizerWeight(this, dropout, weight);
     }
   }
 }

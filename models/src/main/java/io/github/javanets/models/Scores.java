@@ -58,36 +58,19 @@ final class Scores {
   /** Weights that are all 0 leave nothing to score: an error, not a made-up 0 or 1. */
   private static void notAllZero(INDArray w) {
     if (w.neq(0).castTo(DataType.INT32).sumNumber().longValue() == 0) {
-      throw new IllegalArgumentException(
-          "Cannot score with weights that are all 0 (shape "
-              + Arrays.toString(w.shape())
-              + "): nothing would be scored; give a positive weight to at least one element.");
+      throw Errors.scoreWeightsAllZero(w.shape());
     }
   }
 
   private static void notEmpty(String what, INDArray a) {
     if (a.length() == 0) {
-      throw new IllegalArgumentException(
-          "Cannot score an empty set: the "
-              + what
-              + (what.endsWith("s") ? " have" : " has")
-              + " shape "
-              + Arrays.toString(a.shape())
-              + "; give at least one row.");
+      throw Errors.scoreEmpty(what, a.shape());
     }
   }
 
   private static void checkShape(String what, INDArray a, long[] expected) {
     if (!Arrays.equals(a.shape(), expected)) {
-      throw new IllegalArgumentException(
-          "The "
-              + what
-              + (what.endsWith("s") ? " have" : " has")
-              + " shape "
-              + Arrays.toString(a.shape())
-              + " but "
-              + Arrays.toString(expected)
-              + " is needed.");
+      throw Errors.scoreShapeMismatch(what, a.shape(), expected);
     }
   }
 }

@@ -250,16 +250,14 @@ public final class TrainOptions {
 
     private static int check(String name, int value, boolean ok, String accepted) {
       if (!ok) {
-        throw new IllegalArgumentException(
-            "Training option '" + name + "' must be " + accepted + ", got " + value + ".");
+        throw Errors.badTrainOption(name, accepted, value);
       }
       return value;
     }
 
     private static double check(String name, double value, boolean ok, String accepted) {
       if (!ok || !Double.isFinite(value)) {
-        throw new IllegalArgumentException(
-            "Training option '" + name + "' must be " + accepted + ", got " + value + ".");
+        throw Errors.badTrainOption(name, accepted, value);
       }
       return value;
     }

@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.javanets.loss.Loss;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -108,6 +111,33 @@ class AutoencoderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "An autoencoder reconstructs its input: its output layer needs 6 units, not 5.");
+  }
+
+  @Test
+  void aRecurrentAutoencodersOutputMustBeAsWideAsItsInputToo() {
+    assertThatThrownBy(
+            () ->
+                io.github.javanets.models.recurrent.Autoencoder.builder()
+                    .layers(3, Layer.of(4, "rnn"), 2)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "An autoencoder reconstructs its input: its output layer needs 3 units, not 2.");
+  }
+
+  @Test
+  void aFileWhoseAutoencoderCannotReconstructItsInputIsRefusedBeforeItsParametersAreRead(
+      @TempDir Path dir) throws IOException {
+    Path file = dir.resolve("ae.jnet");
+    new Autoencoder(4, 2, 4).save(file);
+    ModelZips.rewriteJson(file, json -> json.putArray("layers").add("4").add("2").add("3"));
+
+    assertThatThrownBy(() -> Autoencoder.load(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessage(
+            file
+                + " has layers that do not make a network: An autoencoder reconstructs its input:"
+                + " its output layer needs 4 units, not 3.");
   }
 
   @Test

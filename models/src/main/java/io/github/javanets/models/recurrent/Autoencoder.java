@@ -18,20 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  */
 public final class Autoencoder extends Model {
+  // The model's network checks that the output layer is the size of the input.
   private Autoencoder(Builder b) {
     super(ModelKind.RECURRENT_AUTOENCODER, b);
-    if (!layers().isEmpty() && layerSize(depth()) != layerSize(0)) {
-      throw new IllegalArgumentException(
-          "An autoencoder reconstructs its input: its output layer needs "
-              + layerSize(0)
-              + " units, not "
-              + layerSize(depth())
-              + ".");
-    }
-  }
-
-  private int layerSize(int i) {
-    return layers().get(i).size();
   }
 
   /** Starts a recurrent autoencoder. */
