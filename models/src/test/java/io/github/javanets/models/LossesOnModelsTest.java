@@ -124,13 +124,11 @@ class LossesOnModelsTest {
   }
 
   @Test
-  void trainingGraphsAreBuiltOncePerLossesWeightsAndRegularizers() throws Exception {
+  void trainingGraphsAreBuiltOncePerLossesWeightsAndRegularizers() {
     Regressor net = regressor();
     Dataset data = TestData.regression(5, 32, 3, 2);
     TrainOptions options = TrainOptions.builder().batchSize(32).maxUpdates(1).build();
-    java.lang.reflect.Field f = Model.class.getDeclaredField("training");
-    f.setAccessible(true);
-    Map<?, ?> graphs = (Map<?, ?>) f.get(net);
+    Map<?, ?> graphs = net.graphs().trainingGraphs();
 
     net.train(data, options);
     Object first = graphs.values().iterator().next();
