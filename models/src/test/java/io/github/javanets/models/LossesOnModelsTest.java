@@ -152,6 +152,25 @@ class LossesOnModelsTest {
   }
 
   @Test
+  void theBuildersLossesAreAddedInTheOrderGivenThoseByNameMadeAsTheModelSays() {
+    Loss given = LossRegistry.discover().create("mae(weight=3)");
+
+    Regressor net =
+        Regressor.builder()
+            .layers(3, 2)
+            .weighted(true)
+            .loss("huber(weight=2)")
+            .loss("mse", Map.of("weight", 0.5))
+            .loss(given)
+            .build();
+
+    assertThat(net.losses()).extracting(Loss::name).containsExactly("huber", "mse", "mae");
+    assertThat(net.losses()).extracting(Loss::weight).containsExactly(2.0, 0.5, 3.0);
+    assertThat(net.losses()).extracting(Loss::weighted).containsExactly(true, true, false);
+    assertThat(net.losses().get(2)).isSameAs(given);
+  }
+
+  @Test
   void errIsTheFirstLossWithoutItsImportance() {
     Regressor net = Regressor.builder().layers(3, 2).loss("mae(weight=4)").loss("mse").build();
 
