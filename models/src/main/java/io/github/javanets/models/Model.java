@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,30 +76,15 @@ public abstract class Model {
   private final List<Loss> losses = new ArrayList<>();
   private final Map<String, INDArray> parameters;
   private final Map<String, String> metadata = new LinkedHashMap<>();
-  private final Map<Integer, ModelGraph> forward = new HashMap<>();
+  // Guarded by the lock, as every run of a graph.
+  private final ModelGraphs graphs;
+  private final EmptyOutputs empty;
 
   /**
    * Held by every call that runs a graph or touches the parameters: the graphs reuse their op
    * contexts and arrays, so two calls at once would corrupt them (and crash the process).
    */
   private final Object lock = new Object();
-
-  /**
-   * Training graphs by what they were built from (losses, their weights, regularizers, steps), so
-   * that training again, or evaluating, does not rebuild the graph and its gradient function; the
-   * four most recently used are kept.
-   */
-  private final Map<GraphKey, ModelGraph> training =
-      new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<GraphKey, ModelGraph> eldest) {
-          return size() > 4;
-        }
-      };
-
-  /** What a training graph is built from; losses compare by identity. */
-  private record GraphKey(
-      List<Loss> losses, List<Double> weights, Map<Regularizer, Double> regularizers, int steps) {}
 
   /**
    * Makes a model of {@code kind} from a builder's settings.
@@ -125,18 +108,13 @@ public abstract class Model {
     this.parameters =
         b.parameters != null ? b.parameters : network.initialParameters(seed, dataType);
     this.metadata.putAll(b.metadata);
+    this.graphs = new ModelGraphs(kind, network, parameters, dataType);
+    this.empty = new EmptyOutputs(kind, network, dataType);
     if (b.losses.isEmpty()) {
       addLoss(kind.defaultLoss);
     }
-    for (Object request : b.losses) {
-      if (request instanceof Loss) {
-        addLoss((Loss) request);
-      } else {
-        Object[] pair = (Object[]) request;
-        @SuppressWarnings("unchecked")
-        Map<String, ?> params = (Map<String, ?>) pair[1];
-        addLoss((String) pair[0], params);
-      }
+    for (LossRequest request : b.losses) {
+      request.addTo(this);
     }
   }
 
@@ -276,6 +254,11 @@ public abstract class Model {
     return parameters;
   }
 
+  /** The model's graphs, to be used under the model's lock (or by a test on one thread). */
+  ModelGraphs graphs() {
+    return graphs;
+  }
+
   private Trainers trainers() {
     return trainers != null ? trainers : Defaults.trainers();
   }
@@ -320,12 +303,11 @@ public abstract class Model {
     if (valid != null) {
       ModelChecks.dataset(kind, network, losses, valid, "validation");
     }
-    int steps = ModelGraph.steps(network, kind.recurrent ? train.inputs().size(1) : 0);
     if (valid != null && kind.recurrent && network.unrolled()) {
       ModelChecks.sameLength(train, valid);
     }
     Trainer trainer = trainers().get(options.algorithm());
-    ModelGraph graph = trainingGraph(options.regularizers(), steps);
+    ModelGraph graph = graphs.training(losses, options.regularizers(), train.inputs());
     graph.checkOptimisable();
     TrainingRun run =
         trainer.train(
@@ -348,23 +330,10 @@ public abstract class Model {
     Objects.requireNonNull(data, "data");
     synchronized (lock) {
       ModelChecks.dataset(kind, network, losses, data, "evaluation");
-      int steps = ModelGraph.steps(network, kind.recurrent ? data.inputs().size(1) : 0);
-      ModelGraph graph = trainingGraph(Map.of(), steps);
+      ModelGraph graph = graphs.training(losses, Map.of(), data.inputs());
       return Trainer.evaluate(
           graph, TrainingAdapter.rows(graph, data), TrainOptions.DEFAULT_BATCH_SIZE * 32);
     }
-  }
-
-  private ModelGraph trainingGraph(Map<Regularizer, Double> regularizers, int steps) {
-    List<Loss> current = List.copyOf(losses);
-    List<Double> weights = current.stream().map(Loss::weight).toList();
-    GraphKey key = new GraphKey(current, weights, Map.copyOf(regularizers), steps);
-    ModelGraph g = training.get(key);
-    if (g == null) {
-      g = ModelGraph.training(kind, network, parameters, dataType, steps, current, regularizers);
-      training.put(key, g);
-    }
-    return g;
   }
 
   // ---------------------------------------------------------------- use
@@ -378,29 +347,16 @@ public abstract class Model {
   public Map<String, INDArray> feedForward(INDArray x) {
     INDArray in = inputs(x);
     if (in.length() == 0) {
-      Map<String, INDArray> empty = new LinkedHashMap<>();
-      empty.put(layerName(0) + ":out", empty(in, layerName(0) + ":out"));
-      for (int i = 1; i <= depth(); i++) {
-        List<String> suffixes = new ArrayList<>(List.of(":pre", ":out"));
-        if (network.layer(i).form() == Layer.Form.LSTM) {
-          suffixes.add(":cell");
-        }
-        for (String suffix : suffixes) {
-          empty.put(layerName(i) + suffix, empty(in, layerName(i) + suffix));
-        }
-      }
-      return empty;
+      return empty.all(in);
     }
     synchronized (lock) {
-      ModelGraph g = forwardGraph(in);
-      List<String> names = new ArrayList<>(g.outputs().keySet());
-      List<String> variables = new ArrayList<>();
-      names.forEach(n -> variables.add(g.output(n).name()));
-      Map<String, INDArray> out = g.compute(Map.of(ModelGraph.INPUT, in), variables);
+      ModelGraph g = graphs.forward(in);
+      Map<String, String> variables = new LinkedHashMap<>();
+      g.outputs().forEach((name, v) -> variables.put(name, v.name()));
+      Map<String, INDArray> out =
+          g.compute(Map.of(ModelGraph.INPUT, in), List.copyOf(variables.values()));
       Map<String, INDArray> byName = new LinkedHashMap<>();
-      for (int i = 0; i < names.size(); i++) {
-        byName.put(names.get(i), out.get(variables.get(i)));
-      }
+      variables.forEach((name, variable) -> byName.put(name, out.get(variable)));
       return byName;
     }
   }
@@ -413,10 +369,10 @@ public abstract class Model {
   protected final INDArray output(INDArray x, String name) {
     INDArray in = inputs(x);
     if (in.length() == 0) {
-      return empty(in, name);
+      return empty.of(in, name);
     }
     synchronized (lock) {
-      ModelGraph g = forwardGraph(in);
+      ModelGraph g = graphs.forward(in);
       String variable = g.output(name).name();
       return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
     }
@@ -450,13 +406,12 @@ public abstract class Model {
     }
     INDArray codes = ArrayChecks.contiguous("z", z).castTo(dataType);
     if (codes.length() == 0) {
-      return empty(codes, network.defaultOutput());
+      return empty.of(codes, network.defaultOutput());
     }
-    int steps = ModelGraph.steps(network, kind.recurrent ? z.size(1) : 0);
     synchronized (lock) {
-      ModelGraph g = ModelGraph.decoder(kind, network, parameters, dataType, steps, from);
+      ModelGraph g = graphs.decoder(from, codes);
       String out = g.output(network.defaultOutput()).name();
-      return g.compute(Map.of("data.code", codes), List.of(out)).get(out);
+      return g.compute(Map.of(ModelGraph.CODE, codes), List.of(out)).get(out);
     }
   }
 
@@ -488,25 +443,6 @@ public abstract class Model {
     }
     INDArray plain = ArrayChecks.contiguous("x", x);
     return plain.dataType() == dataType ? plain : plain.castTo(dataType);
-  }
-
-  /**
-   * The empty output {@code name} for empty inputs {@code x}: {@code (N, width)}, or {@code (B, T,
-   * width)} for recurrent models ({@code (B, width)} for an lstm's cell), without running a graph.
-   */
-  private INDArray empty(INDArray x, String name) {
-    long width = ModelChecks.outputWidth(network, name);
-    long[] shape =
-        kind.recurrent && !name.endsWith(":cell")
-            ? new long[] {x.size(0), x.size(1), width}
-            : new long[] {x.size(0), width};
-    return Nd4j.zeros(dataType, shape);
-  }
-
-  private ModelGraph forwardGraph(INDArray x) {
-    int steps = ModelGraph.steps(network, kind.recurrent ? x.size(1) : 0);
-    return forward.computeIfAbsent(
-        steps, t -> ModelGraph.forward(kind, network, parameters, dataType, t));
   }
 
   /**
@@ -580,7 +516,7 @@ public abstract class Model {
    */
   public abstract static class Builder<M extends Model, B extends Builder<M, B>> {
     final List<Object> layers = new ArrayList<>();
-    final List<Object> losses = new ArrayList<>();
+    final List<LossRequest> losses = new ArrayList<>();
     boolean weighted;
     long seed = TrainOptions.DEFAULT_SEED;
     DataType dataType = DataType.FLOAT;
@@ -612,13 +548,13 @@ public abstract class Model {
 
     /** Adds a loss by name with parameters; the first replaces the model's default loss. */
     public B loss(String name, Map<String, ?> params) {
-      losses.add(new Object[] {name, Map.copyOf(params)});
+      losses.add(new LossRequest.ByName(name, Map.copyOf(params)));
       return self();
     }
 
     /** Adds a loss instance; the first replaces the model's default loss. */
     public B loss(Loss loss) {
-      losses.add(Objects.requireNonNull(loss, "loss"));
+      losses.add(new LossRequest.Given(Objects.requireNonNull(loss, "loss")));
       return self();
     }
 

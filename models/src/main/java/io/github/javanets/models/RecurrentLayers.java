@@ -81,11 +81,12 @@ final class RecurrentLayers {
   }
 
   /**
-   * An Elman layer unrolled over {@code steps}: {@code {pre, out}}, each {@code (B, T, H)}.
+   * An Elman layer unrolled over {@code steps}: its pre-activation and output, each {@code (B, T,
+   * H)}.
    *
    * @param xw the input products with the bias, {@code x W + b}, as {@code (B, T, H)}
    */
-  static SDVariable[] rnn(SameDiff sd, SDVariable xw, SDVariable u, Activation act, int steps) {
+  static LayerOutputs rnn(SameDiff sd, SDVariable xw, SDVariable u, Activation act, int steps) {
     SDVariable[] inputs = sd.unstack(xw, 1, steps);
     SDVariable[] pres = new SDVariable[steps];
     SDVariable[] outs = new SDVariable[steps];
@@ -95,11 +96,14 @@ final class RecurrentLayers {
       outs[t] = act.apply(sd, pres[t]);
       h = outs[t];
     }
-    return new SDVariable[] {sd.stack(1, pres), sd.stack(1, outs)};
+    return LayerOutputs.of(sd.stack(1, pres), sd.stack(1, outs));
   }
 
-  /** An lstm layer over {@code x (B, T, I)}: {@code {h (B, T, H), last cell state (B, H)}}. */
-  static SDVariable[] lstm(
+  /**
+   * An lstm layer over {@code x (B, T, I)}: {@code h (B, T, H)} as both pre-activation and output,
+   * and the last cell state {@code (B, H)}.
+   */
+  static LayerOutputs lstm(
       SameDiff sd, SDVariable x, SDVariable w, SDVariable u, SDVariable b, Activation act) {
     LSTMActivations a = lstmActivation(act);
     LSTMLayerConfig config =
@@ -114,7 +118,8 @@ final class RecurrentLayers {
             .retLastC(true)
             .build();
     LSTMLayerWeights weights = LSTMLayerWeights.builder().weights(w).rWeights(u).bias(b).build();
-    return sd.rnn().lstmLayer(x, weights, config);
+    SDVariable[] hc = sd.rnn().lstmLayer(x, weights, config);
+    return new LayerOutputs(hc[0], hc[0], hc[1]);
   }
 
   /** A gru layer over {@code x (B, T, I)} from a zero state: {@code h (B, T, H)}. */

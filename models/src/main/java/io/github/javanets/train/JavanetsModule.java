@@ -164,16 +164,7 @@ public class JavanetsModule extends AbstractModule {
           LossInfo info = LossInfo.of(type);
           String key = name.trim().toLowerCase(Locale.ROOT);
           if (!key.equals(info.name()) && !info.aliases().contains(key)) {
-            throw new IllegalArgumentException(
-                "The Guice binding of loss '"
-                    + name
-                    + "' names "
-                    + type.getName()
-                    + ", whose name is '"
-                    + info.name()
-                    + "'"
-                    + (info.aliases().isEmpty() ? "" : " (aliases " + info.aliases() + ")")
-                    + "; bind it under that name.");
+            throw Errors.lossBoundUnderAnotherName(name, type, info);
           }
           registry.provider(type, "a Guice binding");
         });

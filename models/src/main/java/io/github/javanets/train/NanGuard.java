@@ -17,9 +17,9 @@ public final class NanGuard implements TrainingListener {
     for (Map.Entry<String, Double> m : monitors.entrySet()) {
       String name = m.getKey();
       if (!name.equals("loss") && !name.equals("err") && !Double.isFinite(m.getValue())) {
-        throw new TrainingDivergedException(run.epoch(), batch, name, m.getValue());
+        throw Errors.trainingDiverged(run.epoch(), batch, name, m.getValue());
       }
     }
-    throw new TrainingDivergedException(run.epoch(), batch, null, loss);
+    throw Errors.trainingDiverged(run.epoch(), batch, null, loss);
   }
 }

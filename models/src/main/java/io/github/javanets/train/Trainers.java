@@ -47,8 +47,7 @@ public final class Trainers {
     String key = name.trim().toLowerCase(Locale.ROOT);
     Algorithm a = algorithms.get(key);
     if (a == null) {
-      throw new IllegalArgumentException(
-          "Unknown algorithm '" + name + "'. Available: " + String.join(", ", names()) + ".");
+      throw Errors.unknownAlgorithm(name, names());
     }
     return new Trainer(key, a, listeners);
   }

@@ -11,17 +11,9 @@ public final class TrainingDivergedException extends IllegalStateException {
   private final int batch;
   private final String term;
 
-  TrainingDivergedException(int epoch, int batch, String term, double value) {
-    super(
-        "Training diverged at epoch "
-            + epoch
-            + ", batch "
-            + batch
-            + ": "
-            + (term == null ? "the objective" : "'" + term + "'")
-            + " is "
-            + value
-            + ". Lower the learning rate, set maxGradientNorm, or check the data.");
+  /** Made by {@link Errors#trainingDiverged}, which writes the message. */
+  TrainingDivergedException(String message, int epoch, int batch, String term) {
+    super(message);
     this.epoch = epoch;
     this.batch = batch;
     this.term = term;

@@ -1,6 +1,5 @@
 package io.github.javanets.train;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +44,7 @@ public interface TrainingProblem {
     for (int i = 0; i < names.size(); i++) {
       INDArray v = computed.get(variables.get(i));
       if (v.length() != 1) {
-        throw new IllegalArgumentException(
-            "Monitor '"
-                + names.get(i)
-                + "' computed a value of shape "
-                + Arrays.toString(v.shape())
-                + "; every monitor must be a scalar.");
+        throw Errors.monitorNotScalar(names.get(i), v.shape());
       }
       monitors.put(names.get(i), v.getDouble(0));
     }

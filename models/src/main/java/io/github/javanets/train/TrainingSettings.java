@@ -47,8 +47,7 @@ public record TrainingSettings(
 
   private static void atLeast(String name, int value, int least) {
     if (value < least) {
-      throw new IllegalArgumentException(
-          "Training setting '" + name + "' must be >= " + least + ", got " + value + ".");
+      throw Errors.settingTooSmall(name, value, least);
     }
   }
 }

@@ -124,13 +124,11 @@ class LossesOnModelsTest {
   }
 
   @Test
-  void trainingGraphsAreBuiltOncePerLossesWeightsAndRegularizers() throws Exception {
+  void trainingGraphsAreBuiltOncePerLossesWeightsAndRegularizers() {
     Regressor net = regressor();
     Dataset data = TestData.regression(5, 32, 3, 2);
     TrainOptions options = TrainOptions.builder().batchSize(32).maxUpdates(1).build();
-    java.lang.reflect.Field f = Model.class.getDeclaredField("training");
-    f.setAccessible(true);
-    Map<?, ?> graphs = (Map<?, ?>) f.get(net);
+    Map<?, ?> graphs = net.graphs().trainingGraphs();
 
     net.train(data, options);
     Object first = graphs.values().iterator().next();
@@ -151,6 +149,25 @@ class LossesOnModelsTest {
           .isCloseTo(w * net.evaluate(data).get("mse"), within(1e-12));
     }
     assertThat(graphs).hasSize(4);
+  }
+
+  @Test
+  void theBuildersLossesAreAddedInTheOrderGivenThoseByNameMadeAsTheModelSays() {
+    Loss given = LossRegistry.discover().create("mae(weight=3)");
+
+    Regressor net =
+        Regressor.builder()
+            .layers(3, 2)
+            .weighted(true)
+            .loss("huber(weight=2)")
+            .loss("mse", Map.of("weight", 0.5))
+            .loss(given)
+            .build();
+
+    assertThat(net.losses()).extracting(Loss::name).containsExactly("huber", "mse", "mae");
+    assertThat(net.losses()).extracting(Loss::weight).containsExactly(2.0, 0.5, 3.0);
+    assertThat(net.losses()).extracting(Loss::weighted).containsExactly(true, true, false);
+    assertThat(net.losses().get(2)).isSameAs(given);
   }
 
   @Test

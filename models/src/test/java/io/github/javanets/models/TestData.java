@@ -27,6 +27,15 @@ public final class TestData {
     return ((ModelGraph) graph).feed(batch, noise);
   }
 
+  /**
+   * The training graph of {@code model}'s losses and {@code regularizers} for sequences of {@code
+   * steps} steps (-1: any), the one its {@code train} and {@code evaluate} use.
+   */
+  public static TrainingProblem trainingGraph(
+      Model model, Map<Regularizer, Double> regularizers, int steps) {
+    return model.graphs().training(model.losses(), regularizers, steps);
+  }
+
   /** The settings a model's trainer gets for {@code options}. */
   public static TrainingSettings settings(TrainOptions options) {
     return TrainingAdapter.settings(options);

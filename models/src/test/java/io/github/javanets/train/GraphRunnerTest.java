@@ -13,7 +13,6 @@ import io.github.javanets.models.Regularizer;
 import io.github.javanets.models.TestData;
 import io.github.javanets.runtime.GraphExecutor;
 import io.github.javanets.runtime.GraphRunner;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,11 +245,8 @@ class GraphRunnerTest {
         .hasMessageStartingWith("No array was given for placeholder 'data.");
   }
 
-  private static TrainingProblem graph(Model m, Map<Regularizer, Double> regs, int steps)
-      throws Exception {
-    Method tg = Model.class.getDeclaredMethod("trainingGraph", Map.class, int.class);
-    tg.setAccessible(true);
-    return (TrainingProblem) tg.invoke(m, regs, steps == 0 ? -1 : steps);
+  private static TrainingProblem graph(Model m, Map<Regularizer, Double> regs, int steps) {
+    return TestData.trainingGraph(m, regs, steps == 0 ? -1 : steps);
   }
 
   private static Dataset data(Model m, int rows, boolean recurrent, long seed) {
