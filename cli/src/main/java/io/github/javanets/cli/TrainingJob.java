@@ -10,6 +10,7 @@ import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
+import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
@@ -47,7 +48,8 @@ final class TrainingJob {
     checkOutputs();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
     ExitGuard.phase("reading the data");
-    TrainingData data = TrainingData.read(cmd);
+    DataOptions dataOptions = DataOptions.of(cmd);
+    TrainingData data = TrainingData.read(dataOptions);
     ModelInfo info = data.info();
     List<Layer> layers = LayerSpecs.resolve(cmd.layers, info, data.dataName());
     ProgressBarSink progress = new ProgressBarSink(cmd.epochs);
@@ -59,7 +61,7 @@ final class TrainingJob {
     List<String> losses = losses(injector.getInstance(LossRegistry.class));
     injector.getInstance(Trainers.class).get(options.algorithm());
 
-    Model model = build(info, layers, losses, injector);
+    Model model = build(info, layers, losses, dataOptions.weighted(), injector);
     out.println("Data: " + data.description() + ".");
     out.println("Model: " + describe(info, layers, model, options) + ".");
     out.flush();
@@ -92,8 +94,8 @@ final class TrainingJob {
     }
     Map<String, Path> inputs = new LinkedHashMap<>();
     inputs.put("--data", cmd.data);
-    inputs.put("--valid", cmd.valid);
-    inputs.put("--weights-file", cmd.weightsFile);
+    inputs.put("--valid", cmd.valid());
+    inputs.put("--weights-file", cmd.weightsFile());
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       for (Map.Entry<String, Path> output :
           Map.of("--save", cmd.save, "--plot", cmd.plot).entrySet()) {
@@ -221,38 +223,35 @@ final class TrainingJob {
     return specs;
   }
 
-  private Model build(ModelInfo info, List<Layer> layers, List<String> losses, Injector injector) {
-    Model.Builder<?, ?> b = cmd.recurrent ? recurrentBuilder(info.type()) : builder(info.type());
+  /**
+   * The model, with the metadata that {@code predict} and {@code evaluate} read. A recurrent model
+   * is always weighted, with weight 0 on padded steps.
+   */
+  private Model build(
+      ModelInfo info,
+      List<Layer> layers,
+      List<String> losses,
+      boolean weighted,
+      Injector injector) {
+    Model.Builder<?, ?> b = builder(info.kind());
     b.layers(layers.toArray());
-    b.weighted(cmd.recurrent || info.weightsColumn() != null || cmd.weightsFile != null);
+    b.weighted(weighted);
     b.seed(cmd.seed).injector(injector);
     losses.forEach(b::loss);
     Model model = b.build();
-    model.metadata().putAll(info.toMetadata());
+    model.metadata().putAll(ModelMetadata.of(info));
     return model;
   }
 
-  private static Model.Builder<?, ?> builder(ModelType type) {
-    switch (type) {
-      case REGRESSOR:
-        return Regressor.builder();
-      case CLASSIFIER:
-        return Classifier.builder();
-      default:
-        return Autoencoder.builder();
-    }
-  }
-
-  /** A recurrent model's builder: it is always weighted, with weight 0 on padded steps. */
-  private static Model.Builder<?, ?> recurrentBuilder(ModelType type) {
-    switch (type) {
-      case REGRESSOR:
-        return io.github.javanets.models.recurrent.Regressor.builder();
-      case CLASSIFIER:
-        return io.github.javanets.models.recurrent.Classifier.builder();
-      default:
-        return io.github.javanets.models.recurrent.Autoencoder.builder();
-    }
+  private static Model.Builder<?, ?> builder(ModelKind kind) {
+    return switch (kind) {
+      case REGRESSOR -> Regressor.builder();
+      case CLASSIFIER -> Classifier.builder();
+      case AUTOENCODER -> Autoencoder.builder();
+      case RECURRENT_REGRESSOR -> io.github.javanets.models.recurrent.Regressor.builder();
+      case RECURRENT_CLASSIFIER -> io.github.javanets.models.recurrent.Classifier.builder();
+      case RECURRENT_AUTOENCODER -> io.github.javanets.models.recurrent.Autoencoder.builder();
+    };
   }
 
   private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
