@@ -4,7 +4,6 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import io.github.javanets.loss.LossRegistry;
-import io.github.javanets.models.AtomicFile;
 import io.github.javanets.models.Autoencoder;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
@@ -20,10 +19,7 @@ import io.github.javanets.train.Trainers;
 import io.github.javanets.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,8 +40,9 @@ final class TrainingJob {
 
   /** Runs the job. */
   void run() throws IOException {
-    TrainOptions options = options();
-    checkOutputs();
+    TrainOptions options = TrainingSettings.of(cmd);
+    OutputFiles outputs = new OutputFiles(cmd);
+    outputs.check();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
     ExitGuard.phase("reading the data");
     DataOptions dataOptions = DataOptions.of(cmd);
@@ -72,87 +69,11 @@ final class TrainingJob {
     TrainingResult result = train(model, train, valid, options);
     report(result, model.evaluate(train), valid == null ? "valid=train" : "valid");
     ExitGuard.phase("saving the model and the plot");
-    save(model);
+    outputs.save(model);
+    out.println("Saved the model to " + cmd.save);
     Plot.write(result, cmd.plot);
     out.println("Wrote the plot of every monitor to " + cmd.plot);
     out.flush();
-  }
-
-  /**
-   * Checks before training that the model and the plot can be written where asked, and would not
-   * replace each other or an input file: otherwise a long run would be lost at its end.
-   */
-  private void checkOutputs() throws IOException {
-    checkTarget("--save", cmd.save);
-    checkTarget("--plot", cmd.plot);
-    if (cmd.save.toAbsolutePath().normalize().equals(cmd.plot.toAbsolutePath().normalize())) {
-      throw new UserException(
-          "--save and --plot both name '"
-              + cmd.save
-              + "': the plot would replace the model; give them different names.",
-          null);
-    }
-    Map<String, Path> inputs = new LinkedHashMap<>();
-    inputs.put("--data", cmd.data);
-    inputs.put("--valid", cmd.valid());
-    inputs.put("--weights-file", cmd.weightsFile());
-    for (Map.Entry<String, Path> input : inputs.entrySet()) {
-      for (Map.Entry<String, Path> output :
-          Map.of("--save", cmd.save, "--plot", cmd.plot).entrySet()) {
-        Path in = input.getValue();
-        Path target = output.getValue();
-        if (in != null
-            && Files.exists(in)
-            && Files.exists(target)
-            && Files.isSameFile(in, target)) {
-          throw new UserException(
-              output.getKey()
-                  + " '"
-                  + target
-                  + "' is the "
-                  + input.getKey()
-                  + " file: writing it would replace your data; choose another path.",
-              null);
-        }
-      }
-    }
-  }
-
-  private static void checkTarget(String option, Path target) {
-    try {
-      AtomicFile.check(target);
-    } catch (IOException e) {
-      throw new UserException(option + " " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Saves the model to {@code --save}; if that fails after all, saves it to a new file in the
-   * temporary directory so that the training run is not lost, and says where.
-   */
-  private void save(Model model) throws IOException {
-    try {
-      model.save(cmd.save);
-    } catch (IOException e) {
-      Path rescue;
-      try {
-        rescue = Files.createTempFile("javanets-model-", ".zip");
-        model.save(rescue);
-      } catch (IOException | RuntimeException again) {
-        e.addSuppressed(again);
-        throw e;
-      }
-      throw new UserException(
-          "Could not save the model to '"
-              + cmd.save
-              + "' ("
-              + e.getMessage()
-              + "); saved it to '"
-              + rescue
-              + "' instead: move it where you want it.",
-          e);
-    }
-    out.println("Saved the model to " + cmd.save);
   }
 
   private static String describe(
@@ -171,45 +92,6 @@ final class TrainingJob {
         + ", at most "
         + options.maxUpdates()
         + " epochs";
-  }
-
-  private TrainOptions options() {
-    require(cmd.epochs >= 1, "--epochs must be >= 1, got " + cmd.epochs + ".");
-    require(cmd.batchSize >= 1, "--batch-size must be >= 1, got " + cmd.batchSize + ".");
-    require(
-        cmd.learningRate > 0 && Double.isFinite(cmd.learningRate),
-        "--learning-rate must be > 0, got " + cmd.learningRate + ".");
-    require(
-        cmd.momentum >= 0 && cmd.momentum < 1,
-        "--momentum must be in [0, 1), got " + cmd.momentum + ".");
-    require(
-        cmd.validateEvery >= 1, "--validate-every must be >= 1, got " + cmd.validateEvery + ".");
-    require(cmd.patience >= 0, "--patience must be >= 0, got " + cmd.patience + ".");
-    require(
-        cmd.minImprovement >= 0, "--min-improvement must be >= 0, got " + cmd.minImprovement + ".");
-    require(
-        cmd.maxGradientNorm >= 0,
-        "--max-gradient-norm must be >= 0, got " + cmd.maxGradientNorm + ".");
-    TrainOptions.Builder b =
-        TrainOptions.builder()
-            .algorithm(cmd.algorithm)
-            .learningRate(cmd.learningRate)
-            .momentum(cmd.momentum)
-            .batchSize(cmd.batchSize)
-            .maxUpdates(cmd.epochs)
-            .validateEvery(cmd.validateEvery)
-            .patience(cmd.patience)
-            .minImprovement(cmd.minImprovement)
-            .maxGradientNorm(cmd.maxGradientNorm)
-            .seed(cmd.seed);
-    cmd.regularizers.forEach(b::regularizer);
-    return b.build();
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
   }
 
   /** The registry specs of the {@code --loss} options, each created once to check it. */
