@@ -40,7 +40,7 @@ final class TrainingJob {
 
   /** Runs the job. */
   void run() throws IOException {
-    TrainOptions options = TrainingSettings.of(cmd);
+    TrainOptions options = Optimization.options(cmd);
     OutputFiles outputs = new OutputFiles(cmd);
     outputs.check();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);

@@ -2,16 +2,20 @@ package io.github.javanets.cli;
 
 import io.github.javanets.models.TrainOptions;
 
-/** The training options of {@code train}, checked with messages that name them. */
-final class TrainingSettings {
-  private TrainingSettings() {}
+/**
+ * The optimisation options of {@code train} (algorithm, learning rate, momentum, batch size,
+ * epochs, validation schedule, early stopping, gradient limit and regularizers), checked with
+ * messages that name them.
+ */
+final class Optimization {
+  private Optimization() {}
 
   /**
    * The {@link TrainOptions} that {@code cmd} gives.
    *
    * @throws IllegalArgumentException naming the option with a value out of its range
    */
-  static TrainOptions of(TrainCommand cmd) {
+  static TrainOptions options(TrainCommand cmd) {
     require(cmd.epochs >= 1, "--epochs must be >= 1, got " + cmd.epochs + ".");
     require(cmd.batchSize >= 1, "--batch-size must be >= 1, got " + cmd.batchSize + ".");
     require(
