@@ -1,5 +1,7 @@
 package io.github.javanets.cli;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.loss.LossProviderException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
@@ -65,6 +68,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
+@API(status = STABLE, since = "0.1")
 public final class Javanets implements Callable<Integer> {
   /** The exit code of an error the user can fix. */
   public static final int USER_ERROR = 2;

@@ -1,14 +1,19 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The rows a {@link Trainer} reads in minibatches, as the placeholders of its {@link
  * TrainingProblem} take them: a model adapts its training or validation data set to one. The
- * trainer asks for contiguous row ranges, in an order shuffled by the seed when it trains.
+ * trainer asks for contiguous row ranges, in an order shuffled by the seed when it trains. Internal
+ * to javanets: outside use is unsupported.
  */
+@API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
 public interface MinibatchSource {
   /** The number of rows, &gt;= 1. */
   long rows();

@@ -1,12 +1,16 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Reports progress through minibatches to a {@link ProgressSink} (by default none; the command line
  * binds a progress bar): after each minibatch, the work done out of the run's total and the
  * minibatch's monitors.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProgressListener implements TrainingListener {
   private final ProgressSink sink;
 

@@ -1,5 +1,8 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.runtime.GradientLogFilter;
 import io.github.javanets.runtime.GraphRunner;
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,6 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * #train}, which reads the model's data through {@link MinibatchSource}s and its graph through a
  * {@link TrainingProblem}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Trainer {
   private final String name;
   private final Algorithm algorithm;
@@ -46,7 +51,8 @@ public final class Trainer {
 
   /**
    * Trains the problem's parameters in place. Called by a model's {@code train}, which turns the
-   * returned run into its {@code TrainingResult}.
+   * returned run into its {@code TrainingResult}; internal to javanets, as its {@link
+   * TrainingProblem} and {@link MinibatchSource} are: applications train through a model.
    *
    * @param problem the graph and parameters; not null
    * @param train the training rows; not null
@@ -56,6 +62,7 @@ public final class Trainer {
    *     problem now holds) and the stop reason; never null
    * @throws IllegalStateException from the NaN guard when the objective becomes NaN or infinite
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
   public TrainingRun train(
       TrainingProblem problem,
       MinibatchSource train,
@@ -112,13 +119,14 @@ public final class Trainer {
 
   /**
    * The monitors over all the rows without noise: each minibatch's values averaged by rows. Called
-   * by a model's {@code evaluate}.
+   * by a model's {@code evaluate}; internal to javanets, as {@link #train} is.
    *
    * @param problem the graph; not null
    * @param data the rows; not null
    * @param batchSize rows per minibatch, &gt;= 1
    * @return monitor name to value; never null
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
   public static Map<String, Double> evaluate(
       TrainingProblem problem, MinibatchSource data, int batchSize) {
     return evaluate(
