@@ -1,5 +1,6 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.IOException;
@@ -59,7 +60,23 @@ public final class Autoencoder extends Model {
 
   /** The R^2 of the reconstruction of {@code x}. Thread-safe. */
   public double score(INDArray x) {
-    return Scores.r2(predict(x), x, null);
+    return score(x, null);
+  }
+
+  /**
+   * The R^2 of the reconstruction of {@code x}, weighted by {@code w}: {@code 1 - sum(w (p - x)^2)
+   * / sum(w (x - m)^2)}, with {@code m} each column's weighted mean; an element of weight 0 (an
+   * unknown entry in matrix completion) counts in neither sum. Computed in double precision.
+   * Thread-safe.
+   *
+   * @param x the inputs, (N, features); not null
+   * @param w weights shaped like {@code x}, &gt;= 0, or null for all ones
+   * @throws IllegalArgumentException if {@code w} is not shaped like {@code x}, {@code x} is empty,
+   *     or every weight is 0
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public double score(INDArray x, INDArray w) {
+    return r2Score(predict(x), x, w);
   }
 
   /**

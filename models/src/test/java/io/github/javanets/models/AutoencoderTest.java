@@ -223,4 +223,49 @@ class AutoencoderTest {
     }
     return s / (p.length * (double) q.length);
   }
+
+  @Test
+  void weightedScoreIsTheR2OfTheKnownEntriesAgainstAFloat64Reference() {
+    Autoencoder net = doubleAutoencoder(5, "3:tanh", 5);
+    INDArray x = TestData.gaussian(7, 12, 5);
+    INDArray w = TestData.uniform(8, 12, 5, 0, 1).gt(0.4).castTo(DataType.DOUBLE);
+    w.putScalar(0, 0, 2.5);
+    double[][] p = rows(net.predict(x));
+    double[][] xs = rows(x);
+    double[][] ws = rows(w);
+    double residual = 0;
+    double total = 0;
+    for (int j = 0; j < 5; j++) {
+      double sw = 0;
+      double swx = 0;
+      for (int i = 0; i < 12; i++) {
+        sw += ws[i][j];
+        swx += ws[i][j] * xs[i][j];
+      }
+      double mean = swx / sw;
+      for (int i = 0; i < 12; i++) {
+        residual += ws[i][j] * (p[i][j] - xs[i][j]) * (p[i][j] - xs[i][j]);
+        total += ws[i][j] * (xs[i][j] - mean) * (xs[i][j] - mean);
+      }
+    }
+
+    assertThat(net.score(x, w)).isCloseTo(1 - residual / total, within(1e-12));
+    assertThat(net.score(x, null)).isEqualTo(net.score(x));
+    assertThat(net.score(x, x.like().assign(1.0))).isCloseTo(net.score(x), within(1e-12));
+  }
+
+  @Test
+  void weightedScoreRefusesWeightsThatAreAllZeroOrMisshaped() {
+    Autoencoder net = doubleAutoencoder(4, 2, 4);
+    INDArray x = TestData.gaussian(10, 6, 4);
+
+    assertThatThrownBy(() -> net.score(x, x.like()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cannot score with weights that are all 0 (shape [6, 4]): nothing would be scored;"
+                + " give a positive weight to at least one element.");
+    assertThatThrownBy(() -> net.score(x, TestData.gaussian(11, 6, 3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("The weights have shape [6, 3] but [6, 4] is needed.");
+  }
 }
