@@ -8,6 +8,15 @@ import java.util.List;
  * the line and the column: inputs, targets or class labels, and weights.
  */
 final class DataReader {
+  /**
+   * A target column, named in a message of a command that reads the saved model's columns and has
+   * no {@code --target-column} option.
+   */
+  static final String MODEL_TARGET = "a target column of the model";
+
+  /** A target column, named in a message of {@code train}, which chose it. */
+  static final String TRAIN_TARGET = "--target-column";
+
   private DataReader() {}
 
   /**
@@ -16,12 +25,16 @@ final class DataReader {
    * @param table the data; not null
    * @param info the model's columns and classes; not null
    * @param labelled whether the target columns must be read (train, evaluate) or not (predict)
+   * @param targetRole what a missing target column is, for the message: {@code "--target-column"}
+   *     in {@code train}, which has that option, and {@link #MODEL_TARGET} in {@code evaluate},
+   *     which reads the columns the model was trained with
    * @param weights where the weights come from; not null
    * @return the numbers; never null
    * @throws IllegalArgumentException for a missing column, a cell that is not a number, an unknown
    *     class label, or a negative weight
    */
-  static TableData read(CsvTable table, ModelInfo info, boolean labelled, Weights weights) {
+  static TableData read(
+      CsvTable table, ModelInfo info, boolean labelled, String targetRole, Weights weights) {
     ColumnRoles roles = info.columns();
     boolean classifier = ModelKinds.isClassifier(info.kind());
     double[][] inputs =
@@ -29,9 +42,9 @@ final class DataReader {
     double[][] targets = null;
     long[] labels = null;
     if (labelled && ModelKinds.isRegressor(info.kind())) {
-      targets = numbers(table, columns(table, roles.targets(), "--target-column"));
+      targets = numbers(table, columns(table, roles.targets(), targetRole));
     } else if (labelled && classifier) {
-      labels = labels(table, table.column(roles.targets().get(0), "--target-column"), info);
+      labels = labels(table, table.column(roles.targets().get(0), targetRole), info);
     }
     double[][] w = null;
     if (weights.present()) {

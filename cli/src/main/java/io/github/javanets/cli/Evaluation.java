@@ -30,7 +30,7 @@ final class Evaluation {
       throw new IllegalArgumentException(
           saved.path() + " holds an unweighted model: drop --weights-column and --weights-file.");
     }
-    TableData rows = DataReader.read(table, info, true, weights);
+    TableData rows = DataReader.read(table, info, true, DataReader.MODEL_TARGET, weights);
     Examples examples = Examples.of(rows, table, info, "the model's sequence column");
     Dataset data = examples.dataset(examples.steps());
     ExitGuard.phase("evaluating");

@@ -32,7 +32,7 @@ final class Prediction {
               + ModelKinds.feedForward(saved.kind()).title()
               + ".");
     }
-    TableData data = DataReader.read(table, info, false, Weights.none());
+    TableData data = DataReader.read(table, info, false, DataReader.MODEL_TARGET, Weights.none());
     Examples examples = Examples.of(data, table, info, "the model's sequence column");
     INDArray x = examples.inputs();
     ExitGuard.phase("predicting");

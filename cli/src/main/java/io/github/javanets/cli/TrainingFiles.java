@@ -92,7 +92,7 @@ record TrainingFiles(CsvTable data, CsvTable valid, CsvTable weights) {
   }
 
   private static Examples examples(CsvTable table, ModelInfo info, Weights weights) {
-    TableData rows = DataReader.read(table, info, true, weights);
+    TableData rows = DataReader.read(table, info, true, DataReader.TRAIN_TARGET, weights);
     return Examples.of(rows, table, info, "--sequence-column");
   }
 }

@@ -21,8 +21,26 @@ class DataReaderTest {
     ColumnRoles columns = new ColumnRoles(List.of("x"), List.of("y"), null, null);
     ModelInfo info = new ModelInfo(ModelKind.CLASSIFIER, columns, List.of("a", "b"));
 
-    assertThatThrownBy(() -> DataReader.read(table, info, true, Weights.none()))
+    assertThatThrownBy(
+            () -> DataReader.read(table, info, true, DataReader.TRAIN_TARGET, Weights.none()))
         .hasMessage(path + " line 3, column 'y': empty cell; every row needs its class label.");
+  }
+
+  @Test
+  void aMissingTargetColumnIsNamedAsTheCommandKnowsIt() throws IOException {
+    Path path = Files.writeString(dir.resolve("test.csv"), "x\n1\n2\n");
+    CsvTable table = CsvTable.read(path, "--data");
+    ColumnRoles columns = new ColumnRoles(List.of("x"), List.of("y"), null, null);
+    ModelInfo info = new ModelInfo(ModelKind.REGRESSOR, columns, List.of());
+
+    // evaluate has no --target-column: it reads the columns the model was trained with.
+    assertThatThrownBy(
+            () -> DataReader.read(table, info, true, DataReader.MODEL_TARGET, Weights.none()))
+        .hasMessage(
+            "Column 'y' (a target column of the model) is not in " + path + ". Columns: x.");
+    assertThatThrownBy(
+            () -> DataReader.read(table, info, true, DataReader.TRAIN_TARGET, Weights.none()))
+        .hasMessage("Column 'y' (--target-column) is not in " + path + ". Columns: x.");
   }
 
   @Test

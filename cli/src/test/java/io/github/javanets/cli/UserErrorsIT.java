@@ -129,6 +129,31 @@ class UserErrorsIT {
   }
 
   @Test
+  void evaluateNamesAMissingTargetColumnAsTheModelsNotAsAnOptionItLacks() throws Exception {
+    Result trained =
+        JavanetsProcess.jar(
+            dir,
+            "train",
+            "--model",
+            "regressor",
+            "--data",
+            "good.csv",
+            "--epochs",
+            "1",
+            "--save",
+            "m.zip",
+            "--plot",
+            "m.png");
+    assertThat(trained.exitCode()).as(trained.stderr()).isZero();
+    Files.writeString(dir.resolve("unlabelled.csv"), "a,b,w\n1,2,1\n");
+
+    assertOneLineError(
+        JavanetsProcess.jar(dir, "evaluate", "--model", "m.zip", "--data", "unlabelled.csv"),
+        "javanets: Column 'y' (a target column of the model) is not in unlabelled.csv. Columns:"
+            + " a, b, w.");
+  }
+
+  @Test
   void missingModelFileForPredict() throws Exception {
     assertOneLineError(
         JavanetsProcess.jar(dir, "predict", "--model", "none.zip", "--data", "good.csv"),
