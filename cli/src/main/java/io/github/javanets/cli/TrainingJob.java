@@ -144,6 +144,16 @@ final class TrainingJob {
     }
   }
 
+  /**
+   * The parameters kept, in words: {@code bestEpoch} counts the epochs trained, so 0 is the initial
+   * parameters and 3 those after 3 epochs.
+   */
+  static String kept(int bestEpoch) {
+    return bestEpoch == 0
+        ? "the initial parameters (before epoch 1)"
+        : "after " + bestEpoch + (bestEpoch == 1 ? " epoch" : " epochs");
+  }
+
   private void report(TrainingResult result, Map<String, Double> train, String validLabel) {
     int epochs = result.history().size();
     out.println(
@@ -152,8 +162,8 @@ final class TrainingJob {
             + (epochs == 1 ? " epoch" : " epochs")
             + " ("
             + result.stopReason()
-            + "); kept the parameters of the best validation, after epoch "
-            + result.bestEpoch()
+            + "); kept the parameters of the best validation, "
+            + kept(result.bestEpoch())
             + ".");
     SummaryTable.print(out, train, result.bestValid(), validLabel);
     // A run that made no progress (a learning rate far too high, say) must not pass unnoticed.

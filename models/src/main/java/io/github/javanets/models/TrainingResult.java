@@ -29,7 +29,8 @@ public final class TrainingResult {
      *
      * @param index the epoch, from 0
      * @param train the training monitors, averaged over the epoch's minibatches; not null
-     * @param valid the validation monitors computed before this epoch, or empty; not null
+     * @param valid the validation monitors measured before this epoch trained (after {@code index}
+     *     epochs), or empty; not null
      */
     public Epoch(int index, Map<String, Double> train, Map<String, Double> valid) {
       this.index = index;
@@ -50,7 +51,12 @@ public final class TrainingResult {
       return train;
     }
 
-    /** The validation monitors computed before this epoch; empty when it did not validate. */
+    /**
+     * The validation monitors measured before this epoch trained, that is after {@link #index()}
+     * epochs of training (epoch 0's are the initial parameters'); empty when it did not validate.
+     * The same count as {@link TrainingResult#bestEpoch()}: {@code history().get(k).valid()} and
+     * {@code bestEpoch() == k} speak of the same parameters.
+     */
     public Map<String, Double> valid() {
       return valid;
     }
@@ -73,8 +79,8 @@ public final class TrainingResult {
    *
    * @param history every epoch; not null
    * @param bestValid the best validation monitors (those whose parameters the model kept); not null
-   * @param bestEpoch the epoch before which the best validation was measured ({@code
-   *     history.size()} for the final one)
+   * @param bestEpoch how many epochs had trained when the best validation was measured: 0 for the
+   *     initial parameters, {@code history.size()} for the validation after the last epoch
    * @param stopReason why training stopped; not null
    */
   public TrainingResult(
@@ -136,7 +142,15 @@ public final class TrainingResult {
     return bestValid;
   }
 
-  /** When the best validation was measured: before epoch {@code bestEpoch()} was trained. */
+  /**
+   * How many epochs had trained when the best validation was measured, the parameters the model now
+   * holds: 0 for the initial parameters, {@code k} for those after epochs {@code 0..k-1}. Epochs
+   * count from 0 in {@link #history()}, so {@code bestEpoch() == k} is the validation {@code
+   * history().get(k).valid()} (measured before epoch {@code k} trained, equal to {@link
+   * #bestValid()}) when {@code k < history().size()}, and the validation after the last epoch when
+   * {@code k == history().size()}. The last epoch that trained the kept parameters is {@code
+   * history().get(k - 1)}.
+   */
   public int bestEpoch() {
     return bestEpoch;
   }
