@@ -58,7 +58,7 @@ final class ProgressBarSink implements ProgressSink {
   }
 
   /** The objective, each loss and the accuracy; not {@code err}, the first loss again. */
-  private static String format(Map<String, Double> monitors) {
+  static String format(Map<String, Double> monitors) {
     return monitors.entrySet().stream()
         .filter(e -> !e.getKey().equals(ERR))
         .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.3f", e.getValue()))

@@ -208,6 +208,17 @@ final class TrainCommand implements Callable<Integer> {
       description = "Where to write the PNG plot of the monitors (default: ${DEFAULT-VALUE}).")
   Path plot;
 
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = ProgressMode.Converter.class,
+      description =
+          "How to show progress on stderr: bar (redrawn with carriage returns), lines (one line"
+              + " per epoch, for logs and CI), none, or auto: bar when stderr is a terminal, else"
+              + " lines (default: ${DEFAULT-VALUE}).")
+  ProgressMode progress;
+
   @Spec CommandSpec spec;
 
   /** Where the weights come from: one of a column and a file, or neither. */

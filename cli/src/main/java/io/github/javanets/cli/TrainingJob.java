@@ -2,6 +2,8 @@ package io.github.javanets.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.models.Autoencoder;
@@ -17,6 +19,7 @@ import io.github.javanets.train.JavanetsModule;
 import io.github.javanets.train.ProgressSink;
 import io.github.javanets.train.Trainers;
 import io.github.javanets.train.TrainingDivergedException;
+import io.github.javanets.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,11 +52,9 @@ final class TrainingJob {
     TrainingData data = TrainingData.read(dataOptions);
     ModelInfo info = data.info();
     List<Layer> layers = LayerSpecs.resolve(cmd.layers, info, data.dataName());
-    ProgressBarSink progress = new ProgressBarSink(cmd.epochs);
     Injector injector =
         Guice.createInjector(
-            Modules.override(new JavanetsModule())
-                .with(binder -> binder.bind(ProgressSink.class).toInstance(progress)));
+            Modules.override(new JavanetsModule()).with(progress(cmd.progress.resolve())));
     ExitGuard.phase("making the losses");
     List<String> losses = losses(injector.getInstance(LossRegistry.class));
     injector.getInstance(Trainers.class).get(options.algorithm());
@@ -142,6 +143,25 @@ final class TrainingJob {
     } catch (TrainingDivergedException e) {
       throw new UserException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * What shows progress on stderr: the bar as the progress sink, or the epoch lines as one more
+   * training listener.
+   */
+  private Module progress(ProgressMode mode) {
+    return binder -> {
+      switch (mode) {
+        case BAR -> binder.bind(ProgressSink.class).toInstance(new ProgressBarSink(cmd.epochs));
+        case LINES ->
+            Multibinder.newSetBinder(binder, TrainingListener.class)
+                .addBinding()
+                .toInstance(new EpochLines(System.err, cmd.epochs));
+        default -> {
+          // NONE (AUTO is resolved): the module's silent sink.
+        }
+      }
+    };
   }
 
   /**

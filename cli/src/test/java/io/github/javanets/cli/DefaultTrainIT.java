@@ -32,10 +32,17 @@ class DefaultTrainIT {
         .contains("Model: Classifier 4,16:tanh,3; losses xe; adam, learning rate 0.01")
         .contains("Wrote the plot of every monitor to javanets-training.png")
         .contains("Saved the model to javanets-model.zip");
-    assertThat(r.stderr())
-        .contains("train 100%")
-        .contains("epoch 100/100: loss ")
-        .contains(" acc ");
+    // stderr is a pipe here, as in a CI log: plain lines, one per epoch, never a redrawn bar.
+    assertThat(r.stderr()).doesNotContain("\r").doesNotContain("train 100%");
+    List<String> epochs = r.stderr().lines().filter(l -> l.startsWith("epoch ")).toList();
+    assertThat(epochs).hasSize(101);
+    assertThat(epochs.get(0)).startsWith("epoch 0/100: valid loss ").contains(" acc ");
+    for (int k = 1; k <= 100; k++) {
+      assertThat(epochs.get(k))
+          .startsWith("epoch " + k + "/100: train loss ")
+          .contains("; valid loss ")
+          .contains(" acc ");
+    }
     assertThat(row(r, "monitor")).containsExactly("monitor", "train", "valid");
     assertThat(row(r, "xe")).hasSize(3);
     assertThat(row(r, "loss")).hasSize(3);
@@ -56,6 +63,29 @@ class DefaultTrainIT {
             dir, "predict", "--model", "javanets-model.zip", "--data", "flowers.csv");
     assertThat(predicted.exitCode()).as(predicted.toString()).isZero();
     assertThat(predicted.lines()).containsExactly("setosa", "virginica");
+  }
+
+  @Test
+  void progressBarIsRedrawnWhenAskedFor() throws Exception {
+    Result r =
+        JavanetsProcess.jar(dir, "train", "--epochs", "3", "--progress", "bar", "--plot", "p.png");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.stderr())
+        .contains("\r")
+        .contains("train 100%")
+        .contains("epoch 3/3: loss ")
+        .doesNotContain("epoch 1/3: train loss ");
+  }
+
+  @Test
+  void progressNoneShowsNothing() throws Exception {
+    Result r =
+        JavanetsProcess.jar(dir, "train", "--epochs", "2", "--progress", "none", "--plot", "p.png");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.stderr()).doesNotContain("\r").doesNotContain("epoch ");
+    assertThat(r.stdout()).contains("Stopped after 2 epochs (max_updates)");
   }
 
   private static String[] row(Result r, String monitor) {
