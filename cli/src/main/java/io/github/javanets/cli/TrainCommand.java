@@ -1,6 +1,7 @@
 package io.github.javanets.cli;
 
 import io.github.javanets.models.ModelKind;
+import io.github.javanets.models.TrainOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,20 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The default plot file. */
   static final String DEFAULT_PLOT = "javanets-training.png";
+
+  /** The default learning rate; the library's is {@link TrainOptions#DEFAULT_LEARNING_RATE}. */
+  static final String LEARNING_RATE = "0.01";
+
+  /** The default batch size; the library's is {@link TrainOptions#DEFAULT_BATCH_SIZE}. */
+  static final String BATCH_SIZE = "16";
+
+  /**
+   * The default validation interval; the library's is {@link TrainOptions#DEFAULT_VALIDATE_EVERY}.
+   */
+  static final String VALIDATE_EVERY = "1";
+
+  /** The default patience; the library's is {@link TrainOptions#DEFAULT_PATIENCE}. */
+  static final String PATIENCE = "20";
 
   /** The default share of rows held out for validation. */
   static final double DEFAULT_VALID_FRACTION = 0.2;
@@ -121,8 +136,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--learning-rate",
       paramLabel = "RATE",
-      defaultValue = "0.01",
-      description = "The learning rate, > 0 (default: ${DEFAULT-VALUE}).")
+      defaultValue = LEARNING_RATE,
+      description =
+          "The learning rate, > 0 (default: ${DEFAULT-VALUE}; the library's is "
+              + TrainOptions.DEFAULT_LEARNING_RATE
+              + ", Adam's usual rate, because a program sets its own epochs, while this command"
+              + " must fit a small table well within its 100 epochs).")
   double learningRate;
 
   @Option(
@@ -135,8 +154,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      defaultValue = "16",
-      description = "Rows (sequences with --recurrent) per minibatch (default: ${DEFAULT-VALUE}).")
+      defaultValue = BATCH_SIZE,
+      description =
+          "Rows (sequences with --recurrent) per minibatch (default: ${DEFAULT-VALUE}; the"
+              + " library's is "
+              + TrainOptions.DEFAULT_BATCH_SIZE
+              + ", theanets' default, because a program's data may be large, while this command's"
+              + " tables are small and smaller batches make more updates per epoch).")
   int batchSize;
 
   @Option(
@@ -149,17 +173,32 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--validate-every",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "Validate every N epochs (default: ${DEFAULT-VALUE}).")
+      defaultValue = VALIDATE_EVERY,
+      description =
+          "Validate every N epochs (default: ${DEFAULT-VALUE}; the library's is "
+              + TrainOptions.DEFAULT_VALIDATE_EVERY
+              + ", theanets' default, because validating costs a pass over the data, while this"
+              + " command plots and prints a validation per epoch and keeps the best epoch's"
+              + " parameters).")
   int validateEvery;
 
   @Option(
       names = "--patience",
       paramLabel = "N",
-      defaultValue = "20",
+      defaultValue = PATIENCE,
       description =
           "Stop after more than this many validations without improvement; the best parameters"
-              + " are kept (default: ${DEFAULT-VALUE}).")
+              + " are kept (default: ${DEFAULT-VALUE}; the library's is "
+              + TrainOptions.DEFAULT_PATIENCE
+              + ", theanets' default, because it counts validations every "
+              + TrainOptions.DEFAULT_VALIDATE_EVERY
+              + " epochs: "
+              + PATIENCE
+              + " validations every epoch wait "
+              + PATIENCE
+              + " epochs, not "
+              + TrainOptions.DEFAULT_PATIENCE * TrainOptions.DEFAULT_VALIDATE_EVERY
+              + ").")
   int patience;
 
   @Option(
