@@ -1,5 +1,7 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.inject.Injector;
 import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
@@ -19,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -259,7 +264,7 @@ public abstract class Model {
     return graphs;
   }
 
-  private Trainers trainers() {
+  Trainers trainers() {
     return trainers != null ? trainers : Defaults.trainers();
   }
 
@@ -294,7 +299,78 @@ public abstract class Model {
   public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
     Objects.requireNonNull(options, "options");
     synchronized (lock) {
-      return trainLocked(train, valid, options);
+      return keepingParametersOnFailure(() -> trainLocked(train, valid, options));
+    }
+  }
+
+  /**
+   * Trains on streamed batches, validating on another pass of {@code train}.
+   *
+   * @see #train(BatchSource, BatchSource, TrainOptions)
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public TrainingResult train(BatchSource train, TrainOptions options) {
+    return train(train, null, options);
+  }
+
+  /**
+   * Trains on streamed batches, for data that need not fit in memory: as {@link #train(Dataset,
+   * Dataset, TrainOptions)}, but each epoch is one pass of {@code train} ({@link BatchSource#open})
+   * in the order it gives its batches, and each validation one pass of {@code valid}. The options'
+   * {@code batchSize} is not read (the source makes its batches); the seed draws the noise and
+   * dropout masks, in batch order. The same seed and the same batches give the same parameters, bit
+   * for bit, and the same as {@link #train(Dataset, Dataset, TrainOptions)} gives on a {@link
+   * Dataset} when the source gives the batches that method would ({@link BatchSource#shuffled}).
+   *
+   * <p>The next batch is read, checked (as {@link Dataset}s are checked, and against this model's
+   * input and losses) and converted on a loader thread while the current one trains; at most
+   * {@value io.github.javanets.train.Prefetcher#CAPACITY} batches wait read ahead. Each batch's
+   * monitors count in the epoch's means with its rows as weight ({@link #evaluate(BatchSource)}
+   * says which losses that gives exactly). A network with an {@code rnn} layer is unrolled over the
+   * sequence length of the first batch (read before training starts), and every batch must have it.
+   *
+   * <p>When training fails (a batch that cannot be read or is not valid, the NaN guard, an
+   * interrupt), the model keeps the parameters it had before this call: it holds a copy of them
+   * while it trains. A model keeps no updater state between calls.
+   *
+   * <p>Thread-safe: holds the model's lock throughout, as {@link #train(Dataset, Dataset,
+   * TrainOptions)}.
+   *
+   * @param train the training batches; not null
+   * @param valid the validation batches; null to validate on a pass of {@code train}
+   * @param options the options; not null
+   * @return each epoch's monitors; never null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or is not
+   *     valid, naming the source and the batch's index in its pass, with the cause attached
+   * @throws IllegalArgumentException for an algorithm the trainers do not know, or a pass without
+   *     batches
+   * @throws IllegalStateException when the objective becomes NaN or infinite
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted while it waits
+   *     for a batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public TrainingResult train(BatchSource train, BatchSource valid, TrainOptions options) {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(options, "options");
+    synchronized (lock) {
+      Trainer trainer = trainers().get(options.algorithm());
+      TrainingResult result =
+          keepingParametersOnFailure(
+              () -> new ModelStreams(this).train(trainer, train, valid, options));
+      result.warnings().forEach(LOG::warn);
+      return result;
+    }
+  }
+
+  /** Runs {@code call}; if it fails, puts back the parameters the model had before, in place. */
+  private <T> T keepingParametersOnFailure(Supplier<T> call) {
+    Map<String, INDArray> before = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> before.put(k, v.dup()));
+    try {
+      return call.get();
+    } catch (RuntimeException | Error e) {
+      parameters.forEach((k, v) -> v.assign(before.get(k)));
+      throw e;
     }
   }
 
@@ -336,7 +412,66 @@ public abstract class Model {
     }
   }
 
+  /**
+   * Every monitor of the model's losses over one pass of streamed batches, without noise or
+   * dropout: each batch's values averaged with its rows as weight, {@code sum(rows_b * m_b) /
+   * sum(rows_b)}, read ahead on a loader thread. That equals the value on all rows at once for
+   * losses that are means over the elements of rows of one size: unweighted {@code mse}, {@code
+   * mae}, {@code xe}, {@code bce}, {@code hinge}, {@code huber} and the accuracy {@code acc}, with
+   * one sequence length in every batch; for a weighted loss, when every batch has the same sum of
+   * weights per row. A loss over the whole batch, such as {@code mmd}, is approximated by the mean
+   * of its per-batch values. Thread-safe.
+   *
+   * @param data the batches; not null
+   * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers); never
+   *     null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or is not
+   *     valid, naming the source and the batch
+   * @throws IllegalArgumentException if the pass gives no batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Map<String, Double> evaluate(BatchSource data) {
+    Objects.requireNonNull(data, "data");
+    synchronized (lock) {
+      return new ModelStreams(this).evaluate(data);
+    }
+  }
+
   // ---------------------------------------------------------------- use
+
+  /**
+   * Predicts batch by batch: calls {@code consumer} with each batch of one pass of {@code data} and
+   * this model's {@code predict} of its inputs (a regressor's outputs, a classifier's labels, an
+   * autoencoder's reconstruction), in order, so that memory holds a few batches, never the whole
+   * data. Batches are read and their inputs checked on a loader thread, ahead of the graph.
+   *
+   * <p>Thread-safe: holds the model's lock for the whole pass, so every batch sees the same
+   * parameters; {@code consumer} runs on the calling thread, and may call this model.
+   *
+   * @param data the batches; only their inputs are read; not null
+   * @param consumer takes each batch and its predictions; not null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or its inputs
+   *     do not fit the model, naming the source and the batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public void predict(BatchSource data, BiConsumer<? super Dataset, ? super INDArray> consumer) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(consumer, "consumer");
+    synchronized (lock) {
+      new ModelStreams(this).predict(data, this::predictBatch, consumer);
+    }
+  }
+
+  /**
+   * What {@link #predict(BatchSource, BiConsumer)} gives for a batch's inputs: by default the
+   * default output; a classifier gives labels.
+   *
+   * @param x the inputs, checked; not null
+   * @return the predictions; never null
+   */
+  protected INDArray predictBatch(INDArray x) {
+    return output(x, defaultOutput());
+  }
 
   /**
    * Every named output for inputs {@code x}. Thread-safe.
