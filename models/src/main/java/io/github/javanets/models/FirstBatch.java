@@ -10,11 +10,14 @@ import java.util.OptionalLong;
  */
 final class FirstBatch implements BatchSource {
   private final BatchSource source;
-  private final Dataset first;
+  private final long steps;
+  // Both null once the first pass is opened (or released), so that the batch is not kept.
+  private Dataset first;
   private BatchIterator rest;
 
   private FirstBatch(BatchSource source, Dataset first, BatchIterator rest) {
     this.source = source;
+    this.steps = first.inputs().size(1);
     this.first = first;
     this.rest = rest;
   }
@@ -46,9 +49,9 @@ final class FirstBatch implements BatchSource {
     return new FirstBatch(source, first, pass);
   }
 
-  /** The first batch. */
-  Dataset first() {
-    return first;
+  /** The second dimension of the first batch's inputs: the steps of its sequences. */
+  long steps() {
+    return steps;
   }
 
   @Override
@@ -56,30 +59,41 @@ final class FirstBatch implements BatchSource {
     if (rest == null) {
       return source.open();
     }
-    BatchIterator pass = rest;
+    BatchIterator pass = new Prepended(first, rest);
     rest = null;
-    return new BatchIterator() {
-      private boolean firstGiven;
+    first = null;
+    return pass;
+  }
 
-      @Override
-      public boolean hasNext() {
-        return !firstGiven || pass.hasNext();
-      }
+  /** A batch, then the rest of a pass; the batch is not kept once given. */
+  private static final class Prepended implements BatchIterator {
+    private final BatchIterator rest;
+    private Dataset pending;
 
-      @Override
-      public Dataset next() {
-        if (!firstGiven) {
-          firstGiven = true;
-          return first;
-        }
-        return pass.next();
-      }
+    Prepended(Dataset pending, BatchIterator rest) {
+      this.pending = pending;
+      this.rest = rest;
+    }
 
-      @Override
-      public void close() {
-        pass.close();
+    @Override
+    public boolean hasNext() {
+      return pending != null || rest.hasNext();
+    }
+
+    @Override
+    public Dataset next() {
+      if (pending != null) {
+        Dataset batch = pending;
+        pending = null;
+        return batch;
       }
-    };
+      return rest.next();
+    }
+
+    @Override
+    public void close() {
+      rest.close();
+    }
   }
 
   /** Closes the first pass if training never opened it. */
@@ -87,6 +101,7 @@ final class FirstBatch implements BatchSource {
     if (rest != null) {
       rest.close();
       rest = null;
+      first = null;
     }
   }
 

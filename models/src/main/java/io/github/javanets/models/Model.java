@@ -59,12 +59,14 @@ import org.slf4j.LoggerFactory;
  * <p>A model may be used from several threads. Every call that runs its graphs or reads or writes
  * its parameters ({@code predict}, {@code predictProba}, {@code score}, {@code encode}, {@code
  * decode}, {@link #feedForward}, {@link #evaluate}, {@link #train}, {@link #parameters}, {@link
- * #save}) holds the model's lock while it does: calls on one model run one at a time, each gives
- * what it gives on one thread, bit for bit, and a prediction asked for during training waits until
- * training ends (it then sees the trained parameters). Different models share nothing and run in
- * parallel. {@link #addLoss} and {@link #setLoss} take the lock too, so they take effect between
- * calls. Not synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the
- * {@link #metadata()} map; change them while no other thread uses the model.
+ * #save}, and the calls on a {@link BatchSource}, for their whole pass) holds the model's lock
+ * while it does; a call on a {@link BatchSource} reads its batches on a loader thread of its own,
+ * which never runs the model's graphs: calls on one model run one at a time, each gives what it
+ * gives on one thread, bit for bit, and a prediction asked for during training waits until training
+ * ends (it then sees the trained parameters). Different models share nothing and run in parallel.
+ * {@link #addLoss} and {@link #setLoss} take the lock too, so they take effect between calls. Not
+ * synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the {@link
+ * #metadata()} map; change them while no other thread uses the model.
  */
 public abstract class Model {
   private static final Logger LOG = LoggerFactory.getLogger(Model.class);
@@ -460,6 +462,36 @@ public abstract class Model {
     synchronized (lock) {
       new ModelStreams(this).predict(data, this::predictBatch, consumer);
     }
+  }
+
+  /**
+   * The score over one pass of streamed batches, as the model's {@code score} methods compute it on
+   * a whole set: the weighted accuracy {@code sum(w * correct) / sum(w)} for classifiers (exactly
+   * the accuracy over all the rows), the weighted R^2 for regressors (against the batches' target)
+   * and autoencoders (against their inputs), from sums over the batches, equal to the in-memory
+   * value to rounding. Each batch's {@code weights}, when it has them, weigh its elements. Predicts
+   * as {@link #predict(BatchSource, BiConsumer)}, holding the model's lock for the pass.
+   *
+   * @param data the batches, with their targets (but for autoencoders); not null
+   * @return the score; 1 is perfect
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or its inputs
+   *     do not fit the model, naming the source and the batch
+   * @throws IllegalArgumentException if a batch lacks a target or its shape differs from the
+   *     predictions', or every weight is 0
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public double score(BatchSource data) {
+    StreamedScore score =
+        kind.targetKind == io.github.javanets.loss.TargetKind.LABELS
+            ? StreamedScore.accuracy()
+            : StreamedScore.r2();
+    predict(
+        data,
+        (batch, predicted) -> {
+          INDArray target = kind.autoencoder() ? batch.inputs() : batch.array(Dataset.TARGET);
+          score.add(predicted, target, batch.weights());
+        });
+    return score.value();
   }
 
   /**

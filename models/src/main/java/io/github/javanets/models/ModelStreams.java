@@ -31,7 +31,7 @@ final class ModelStreams {
       Trainer trainer, BatchSource train, BatchSource valid, TrainOptions options) {
     FirstBatch first = unrolled() ? FirstBatch.read(train) : null;
     try {
-      int steps = first == null ? -1 : (int) first.first().inputs().size(1);
+      int steps = first == null ? -1 : (int) first.steps();
       ModelGraph graph = model.graphs().training(losses, options.regularizers(), steps);
       graph.checkOptimisable();
       TrainingRun run =
@@ -52,7 +52,7 @@ final class ModelStreams {
   Map<String, Double> evaluate(BatchSource data) {
     FirstBatch first = unrolled() ? FirstBatch.read(data) : null;
     try {
-      int steps = first == null ? -1 : (int) first.first().inputs().size(1);
+      int steps = first == null ? -1 : (int) first.steps();
       ModelGraph graph = model.graphs().training(losses, Map.of(), steps);
       return Trainer.evaluate(
           graph, feeds(graph, first != null ? first : data, "evaluation", steps));

@@ -19,8 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ParameterUpdate}), validation before every {@code validateEvery}-th epoch and after the last, and
  * the listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters
  * are restored at the end. Get one from {@link Trainers}; a model's {@code train} calls {@link
- * #train}, which reads the model's data through {@link MinibatchSource}s and its graph through a
- * {@link TrainingProblem}.
+ * #train}, which reads the model's data through {@link MinibatchSource}s (rows in memory) or {@link
+ * FeedSource}s (streamed minibatches) and its graph through a {@link TrainingProblem}. Either way
+ * each pass is read ahead on a loader thread ({@link Prefetcher}) while the graph runs on the
+ * calling thread.
  */
 public final class Trainer {
   private final String name;

@@ -366,6 +366,29 @@ class StreamedTrainingTest {
   }
 
   @Test
+  void streamedScoresEqualThoseOfTheWholeSet() {
+    Regressor regressor = regressor();
+    regressor.train(TRAIN, options().maxUpdates(2).build());
+    assertThat(regressor.score(BatchSource.of(TRAIN, 7)))
+        .isCloseTo(regressor.score(TRAIN.inputs(), TRAIN.target()), within(1e-12));
+    INDArray w = TestData.uniform(9, 100, 2, 0, 1);
+    Dataset weighted = Dataset.of(TRAIN.inputs(), TRAIN.target(), w);
+    assertThat(regressor.score(BatchSource.of(weighted, 30)))
+        .isCloseTo(regressor.score(TRAIN.inputs(), TRAIN.target(), w), within(1e-12));
+
+    Dataset blobs = TestData.blobs(5, 90, 2, 3);
+    Classifier classifier = Classifier.builder().layers(2, 6, 3).dataType(DataType.DOUBLE).build();
+    classifier.train(blobs, options().maxUpdates(2).build());
+    assertThat(classifier.score(BatchSource.of(blobs, 13)))
+        .isEqualTo(classifier.score(blobs.inputs(), blobs.target()));
+
+    Autoencoder autoencoder =
+        Autoencoder.builder().layers(3, 2, 3).dataType(DataType.DOUBLE).build();
+    assertThat(autoencoder.score(BatchSource.of(Dataset.of(TRAIN.inputs()), 16)))
+        .isCloseTo(autoencoder.score(TRAIN.inputs()), within(1e-12));
+  }
+
+  @Test
   void aBatchWhoseInputsDoNotFitStopsPredictionNamingTheBatch() {
     Regressor net = regressor();
     BatchSource source =
