@@ -285,7 +285,8 @@ public abstract class Model {
    * Trains on {@code sum(loss.weight() * loss) + regularizers} with the algorithm that {@code
    * options} names, from the current parameters. Early stopping keeps the best validated
    * parameters. The result's {@link TrainingResult#warnings() warnings} are also logged as SLF4J
-   * warnings (logger {@code io.github.javanets.models.Model}).
+   * warnings (logger {@code io.github.javanets.models.Model}). When training fails (the NaN guard,
+   * say), the model keeps the parameters it had before this call.
    *
    * <p>Thread-safe: holds the model's lock throughout, so other calls on this model (a prediction,
    * say) wait until training ends.

@@ -33,4 +33,14 @@ public interface FeedSource {
    * @return the pass; never null
    */
   FeedPass open(Random noise);
+
+  /**
+   * Whether the trainer reads this source ahead on a loader thread ({@link Prefetcher}), which pays
+   * when reading and converting a minibatch takes time (a file, a database, checks); by default
+   * true. Rows already in memory, whose minibatches are views, are read on the trainer's thread,
+   * where the handoff between threads would cost more than it saves.
+   */
+  default boolean readAhead() {
+    return true;
+  }
 }

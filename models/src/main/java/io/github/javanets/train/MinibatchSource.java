@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * TrainingProblem} take them: a model adapts its training or validation data set to one. The
  * trainer asks for contiguous row ranges, in an order shuffled by the seed when it trains. Data
  * that need not be held in memory come as a {@link FeedSource}. {@link #feed} is called on the
- * trainer's loader thread.
+ * trainer's thread: rows in memory are not read ahead.
  */
 public interface MinibatchSource {
   /** The number of rows, &gt;= 1. */

@@ -8,7 +8,7 @@ import java.util.Random;
 /**
  * Rows held in memory ({@link MinibatchSource}) as a {@link FeedSource}: contiguous ranges of
  * {@code batchSize} rows, the last one shorter, in order, or in an order shuffled anew by {@code
- * order} at each pass.
+ * order} at each pass. Read on the trainer's thread ({@link #readAhead()} is false).
  */
 final class RowBatches implements FeedSource {
   private final MinibatchSource rows;
@@ -36,6 +36,12 @@ final class RowBatches implements FeedSource {
   @Override
   public String description() {
     return "the rows in memory (" + rows.rows() + " rows, batches of " + batchSize + ")";
+  }
+
+  /** False: the rows are in memory, and a minibatch is a view of them. */
+  @Override
+  public boolean readAhead() {
+    return false;
   }
 
   @Override

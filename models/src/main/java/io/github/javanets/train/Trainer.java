@@ -20,9 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters
  * are restored at the end. Get one from {@link Trainers}; a model's {@code train} calls {@link
  * #train}, which reads the model's data through {@link MinibatchSource}s (rows in memory) or {@link
- * FeedSource}s (streamed minibatches) and its graph through a {@link TrainingProblem}. Either way
- * each pass is read ahead on a loader thread ({@link Prefetcher}) while the graph runs on the
- * calling thread.
+ * FeedSource}s (streamed minibatches) and its graph through a {@link TrainingProblem}. A streamed
+ * pass is read ahead on a loader thread ({@link Prefetcher}) while the graph runs on the calling
+ * thread; rows in memory are read on the calling thread ({@link FeedSource#readAhead()}).
  */
 public final class Trainer {
   private final String name;
@@ -158,7 +158,7 @@ public final class Trainer {
    * mse}, {@code xe}, {@code mae}, accuracy, with the same output width and sequence length in
    * every minibatch); for weighted losses it is exact when every minibatch has the same weight per
    * row, and for a loss over the whole batch (such as {@code mmd}) it approximates the value on all
-   * rows at once. Read ahead on a loader thread, as in training.
+   * rows at once. Read ahead on a loader thread, as in training, unless the source is in memory.
    *
    * @param problem the graph; not null
    * @param data the minibatches; not null
@@ -174,7 +174,7 @@ public final class Trainer {
   private static Map<String, Double> evaluate(
       StepRunner evaluation, TrainingProblem problem, FeedSource data) {
     Averages sums = new Averages(problem.monitorNames());
-    try (Prefetcher<Feed> pass = open(data, null)) {
+    try (Pass pass = open(data, null)) {
       for (Feed feed; (feed = pass.next()) != null; ) {
         Map<String, INDArray> out = evaluation.run(feed.placeholders()).getOutputs();
         sums.add(problem.monitorValues(out), feed.rows());
@@ -192,7 +192,7 @@ public final class Trainer {
       Random noise,
       int epoch) {
     Averages sums = new Averages(problem.monitorNames());
-    try (Prefetcher<Feed> pass = open(train, noise)) {
+    try (Pass pass = open(train, noise)) {
       int b = 0;
       for (Feed feed; (feed = pass.next()) != null; b++) {
         OutAndGrad result = step.run(feed.placeholders());
@@ -207,10 +207,64 @@ public final class Trainer {
     return sums.means(train);
   }
 
-  /** A pass of {@code source} read ahead on a loader thread. */
-  private static Prefetcher<Feed> open(FeedSource source, Random noise) {
+  /**
+   * A pass of {@code source}: read ahead on a loader thread, or on this thread when the source says
+   * it is in memory.
+   */
+  private static Pass open(FeedSource source, Random noise) {
     FeedPass pass = source.open(noise);
-    return Prefetcher.start(source.description(), pass::next, pass::close);
+    if (!source.readAhead()) {
+      return new Inline(source.description(), pass);
+    }
+    Prefetcher<Feed> ahead = Prefetcher.start(source.description(), pass::next, pass::close);
+    return new Pass() {
+      @Override
+      public Feed next() {
+        return ahead.next();
+      }
+
+      @Override
+      public void close() {
+        ahead.close();
+      }
+    };
+  }
+
+  /** The minibatches of one pass, as the loop reads them. */
+  private interface Pass extends AutoCloseable {
+    /** The next minibatch, or null at the end; a failure is a {@link BatchFailedException}. */
+    Feed next();
+
+    @Override
+    void close();
+  }
+
+  /** A pass read on the trainer's thread. */
+  private static final class Inline implements Pass {
+    private final String source;
+    private final FeedPass pass;
+    private long index;
+
+    Inline(String source, FeedPass pass) {
+      this.source = source;
+      this.pass = pass;
+    }
+
+    @Override
+    public Feed next() {
+      try {
+        Feed feed = pass.next();
+        index++;
+        return feed;
+      } catch (Exception e) {
+        throw Errors.batchFailed(source, index, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      pass.close();
+    }
   }
 
   /** Row-weighted sums of monitors. */

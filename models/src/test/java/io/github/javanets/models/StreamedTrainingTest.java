@@ -275,6 +275,50 @@ class StreamedTrainingTest {
   }
 
   @Test
+  void aStreamIsReadOnANamedDaemonLoaderAndADatasetOnTheTrainingThread() {
+    List<String> readers = new ArrayList<>();
+    List<Boolean> daemons = new ArrayList<>();
+    BatchSource recorded =
+        BatchSource.generate(
+            () -> {
+              readers.add(Thread.currentThread().getName());
+              daemons.add(Thread.currentThread().isDaemon());
+              return TRAIN.rows(0, 10);
+            },
+            6);
+    List<List<String>> loadersDuringBatches = new ArrayList<>();
+    io.github.javanets.train.TrainingListener spy =
+        new io.github.javanets.train.TrainingListener() {
+          @Override
+          public void onBatch(
+              io.github.javanets.train.TrainingRun run, int batch, Map<String, Double> monitors) {
+            loadersDuringBatches.add(loaders());
+          }
+        };
+    Regressor net =
+        Regressor.builder()
+            .layers(3, 4, 2)
+            .trainers(
+                new io.github.javanets.train.Trainers(
+                    Map.of("sgd", s -> new org.nd4j.linalg.learning.config.Sgd(s.learningRate())),
+                    java.util.Set.of(spy)))
+            .build();
+    TrainOptions sgd = options().algorithm("sgd").maxUpdates(2).build();
+
+    net.train(recorded, BatchSource.of(VALID, 40), sgd);
+    assertThat(readers).hasSize(12).allMatch(name -> name.startsWith("javanets-loader-"));
+    assertThat(daemons).containsOnly(true);
+    // At an epoch's first batch the loader cannot have read the whole pass: 2 wait at most.
+    assertThat(loadersDuringBatches).hasSize(12);
+    assertThat(loadersDuringBatches.get(0)).hasSize(1);
+    assertThat(loadersDuringBatches.get(6)).hasSize(1);
+
+    loadersDuringBatches.clear();
+    net.train(TRAIN, sgd);
+    assertThat(loadersDuringBatches).hasSize(14).allMatch(List::isEmpty);
+  }
+
+  @Test
   void earlyStoppingStopsAStreamAndItsLoader() {
     Regressor net = regressor();
     Dataset opposite = Dataset.of(VALID.inputs(), VALID.target().neg());
