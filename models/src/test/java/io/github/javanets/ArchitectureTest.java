@@ -1,23 +1,29 @@
 package io.github.javanets;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.javanets.models.Model;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layers of the models module, checked on its compiled main classes: {@code models} (with
  * {@code models.recurrent}) uses {@code train}, never the reverse, the module's packages form no
- * cycle, and nothing here reaches into ND4J's internal SameDiff packages (graph execution, which
- * does, lives outside this module; the models read their graphs through SameDiff's public API).
+ * cycle, nothing here reaches into ND4J's internal SameDiff packages (graph execution, which does,
+ * lives outside this module; the models read their graphs through SameDiff's public API), and every
+ * public type says its status with {@code @API}.
  */
 class ArchitectureTest {
   private static final String MODELS = "io.github.javanets.models..";
@@ -81,5 +87,21 @@ class ArchitectureTest {
             "ND4J's internal packages change without notice; graph execution, which needs them,"
                 + " lives outside this module")
         .check(classes);
+  }
+
+  @Test
+  void everyPublicTypeSaysItsStatus() {
+    classes()
+        .that(describe("are public (and nested in public types only)", ArchitectureTest::reachable))
+        .should()
+        .beAnnotatedWith(API.class)
+        .because("users see from @API what they may rely on")
+        .check(classes);
+  }
+
+  /** Public, and nested in public types only (a public type nested in a hidden one is hidden). */
+  private static boolean reachable(JavaClass c) {
+    return c.getModifiers().contains(JavaModifier.PUBLIC)
+        && c.getEnclosingClass().map(ArchitectureTest::reachable).orElse(true);
   }
 }

@@ -1,7 +1,10 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * sum(w_i * correct_i) / sum(w_i)} (0 when every weight is 0).
  */
 @LossTarget(TargetKind.LABELS)
+@API(status = STABLE, since = "0.1")
 public abstract class ClassificationLoss extends Loss {
   /** For subclasses. */
   protected ClassificationLoss() {}

@@ -1,5 +1,9 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.github.javanets.loss.internal.ArrayChecks;
+import io.github.javanets.loss.internal.OutputNames;
 import io.github.javanets.loss.spi.EvaluationCache;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -31,6 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Instances are cheap; make a fresh one for each model. {@link #setWeight(double)} may be called
  * from any thread; {@link #configure(Map)} and evaluation are not meant to race.
  */
+@API(status = STABLE, since = "0.1")
 public abstract class Loss {
   private final LossInfo info;
   private final Map<String, Object> values;

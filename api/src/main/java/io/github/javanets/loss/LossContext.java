@@ -1,7 +1,12 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.github.javanets.loss.internal.LossContextBuilder;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -9,9 +14,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * What a {@link Loss} sees while it builds its expression: the graph, the outputs by name, its
  * target and, when weighted, its weights. A context belongs to one loss.
  *
- * <p>Models make contexts for their losses; {@link Loss#value} makes one over plain arrays. Build
- * one with {@link #builder(SameDiff)}.
+ * <p>A loss is given its context: models make one for each of their losses, and so do the DL4J
+ * adapter, the test kit and {@link Loss#value} (over plain arrays). A loss author only reads it.
  */
+@API(status = STABLE, since = "0.1")
 public interface LossContext {
   /** The graph to build the loss in; never null. */
   SameDiff sameDiff();
@@ -75,11 +81,13 @@ public interface LossContext {
   Optional<SDVariable> softmaxLogits(String name);
 
   /**
-   * Starts a context over {@code sameDiff}.
+   * Starts a context over {@code sameDiff}: how javanets' own modules build the contexts they give
+   * losses. Internal to javanets, as the builder it returns is: outside use is unsupported.
    *
    * @param sameDiff the graph; not null
    * @return a builder; never null
    */
+  @API(status = INTERNAL, since = "0.1")
   static LossContextBuilder builder(SameDiff sameDiff) {
     return new LossContextBuilder(sameDiff);
   }

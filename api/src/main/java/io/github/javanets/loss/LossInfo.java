@@ -1,5 +1,7 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,12 +14,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What a loss class declares about itself: name, aliases, summary, target kind and parameters, and
  * where it was loaded from. Read from annotations without constructing the loss or starting the
  * ND4J backend. Instances are immutable.
  */
+@API(status = STABLE, since = "0.1")
 public final class LossInfo {
   /** The common parameter holding the loss's importance in the model's objective. */
   public static final String WEIGHT = "weight";

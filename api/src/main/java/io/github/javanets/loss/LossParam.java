@@ -1,11 +1,14 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Declares one parameter of a {@link Loss}: its name, type, default, accepted range and meaning.
@@ -18,6 +21,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Repeatable(LossParams.class)
+@API(status = STABLE, since = "0.1")
 public @interface LossParam {
   /** The parameter's name, for example {@code "delta"}. */
   String name();

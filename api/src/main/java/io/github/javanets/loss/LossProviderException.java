@@ -1,11 +1,15 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A loss name cannot be used because of its providers: two claim it ({@link LossConflictException})
  * or the one that does is broken ({@link BrokenLossProviderException}).
  */
+@API(status = STABLE, since = "0.1")
 public abstract class LossProviderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A registry is immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class LossRegistry {
   /** The prefix of the system properties that pin a provider: {@code javanets.loss.<name>}. */
   public static final String PIN_PREFIX = "javanets.loss.";
@@ -137,6 +141,7 @@ public final class LossRegistry {
   }
 
   /** Builds a {@link LossRegistry}. Not thread-safe; the registries it builds are. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder {
     private ClassLoader classLoader;
     private boolean systemProperties = true;

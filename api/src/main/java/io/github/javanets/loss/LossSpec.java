@@ -1,9 +1,12 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A parsed loss spec: a name and its parameters as text, as in {@code "mmd(bandwidth=0.5,
@@ -15,6 +18,7 @@ import java.util.Objects;
  * or a backslash). {@link Loss#toString()} writes this form and {@link LossRegistry#create(String)}
  * reads it back.
  */
+@API(status = STABLE, since = "0.1")
 public final class LossSpec {
   private final String name;
   private final Map<String, String> parameters;

@@ -1,13 +1,18 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.github.javanets.loss.internal.OutputNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A loss parameter as declared by {@link LossParam} (or one of the common parameters every loss
  * has): name, type, default, accepted range and description. Instances are immutable.
  */
+@API(status = STABLE, since = "0.1")
 public final class ParameterInfo {
   private final String name;
   private final ParameterType type;

@@ -1,6 +1,11 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The type of a {@link LossParam declared loss parameter}. */
+@API(status = STABLE, since = "0.1")
 public enum ParameterType {
   /** A finite real number, held as a {@link Double}. */
   DOUBLE,

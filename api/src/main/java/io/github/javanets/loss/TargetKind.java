@@ -1,6 +1,11 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What a {@link Loss} needs as its target. */
+@API(status = STABLE, since = "0.1")
 public enum TargetKind {
   /** Real values with the shape of the output the loss reads. */
   VALUES,

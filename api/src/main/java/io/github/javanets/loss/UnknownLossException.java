@@ -1,10 +1,14 @@
 package io.github.javanets.loss;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /** No installed loss has the name asked for. */
+@API(status = STABLE, since = "0.1")
 public final class UnknownLossException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

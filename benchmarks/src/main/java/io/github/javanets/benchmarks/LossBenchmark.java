@@ -2,8 +2,8 @@ package io.github.javanets.benchmarks;
 
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
-import io.github.javanets.loss.LossContextBuilder;
 import io.github.javanets.loss.LossRegistry;
+import io.github.javanets.loss.internal.LossContextBuilder;
 import io.github.javanets.runtime.GraphRunner;
 import java.util.List;
 import java.util.Map;

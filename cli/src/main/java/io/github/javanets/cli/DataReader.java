@@ -22,18 +22,20 @@ final class DataReader {
    *     class label, or a negative weight
    */
   static TableData read(CsvTable table, ModelInfo info, boolean labelled, Weights weights) {
+    ColumnRoles roles = info.columns();
+    boolean classifier = ModelKinds.isClassifier(info.kind());
     double[][] inputs =
-        numbers(table, columns(table, info.inputs(), "an input column of the model"));
+        numbers(table, columns(table, roles.inputs(), "an input column of the model"));
     double[][] targets = null;
     long[] labels = null;
-    if (labelled && info.type() == ModelType.REGRESSOR) {
-      targets = numbers(table, columns(table, info.targets(), "--target-column"));
-    } else if (labelled && info.type() == ModelType.CLASSIFIER) {
-      labels = labels(table, table.column(info.targets().get(0), "--target-column"), info);
+    if (labelled && ModelKinds.isRegressor(info.kind())) {
+      targets = numbers(table, columns(table, roles.targets(), "--target-column"));
+    } else if (labelled && classifier) {
+      labels = labels(table, table.column(roles.targets().get(0), "--target-column"), info);
     }
     double[][] w = null;
     if (weights.present()) {
-      int width = info.type() == ModelType.CLASSIFIER ? 1 : info.outputs();
+      int width = classifier ? 1 : info.outputs();
       w = weights(table, weights, width);
     }
     return new TableData(inputs, targets, labels, w);

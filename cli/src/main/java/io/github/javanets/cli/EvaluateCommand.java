@@ -2,7 +2,9 @@ package io.github.javanets.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,35 +23,40 @@ import picocli.CommandLine.Spec;
           + " autoencoders, accuracy for classifiers) on a labelled CSV file."
     })
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "FILE",
-      description = "A model saved by javanets train.")
-  Path model;
+  @Mixin SavedModelOptions files;
 
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "FILE.csv",
-      description = "A CSV file with a header row holding the model's input and target columns.")
-  Path data;
-
-  @Option(
-      names = "--weights-column",
-      paramLabel = "NAME",
-      description =
-          "For a weighted model: the column of weights (default: the training's weights column"
-              + " when the file has it, else every weight is 1).")
-  String weightsColumn;
-
-  @Option(
-      names = "--weights-file",
-      paramLabel = "FILE.csv",
-      description = "For a weighted model: a CSV file of weights, one row per data row.")
-  Path weightsFile;
+  /** Null when neither option is given. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  WeightSource weights;
 
   @Spec CommandSpec spec;
+
+  /** Where a weighted model's weights come from: one of a column and a file, or neither. */
+  static final class WeightSource {
+    @Option(
+        names = "--weights-column",
+        paramLabel = "NAME",
+        description =
+            "For a weighted model: the column of weights (default: the training's weights column"
+                + " when the file has it, else every weight is 1).")
+    String column;
+
+    @Option(
+        names = "--weights-file",
+        paramLabel = "FILE.csv",
+        description = "For a weighted model: a CSV file of weights, one row per data row.")
+    Path file;
+  }
+
+  /** {@code --weights-column}, or null. */
+  String weightsColumn() {
+    return weights == null ? null : weights.column;
+  }
+
+  /** {@code --weights-file}, or null. */
+  Path weightsFile() {
+    return weights == null ? null : weights.file;
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -4,6 +4,7 @@ import io.github.javanets.models.Autoencoder;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;
+import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,20 +19,16 @@ final class Evaluation {
   private Evaluation() {}
 
   static void run(EvaluateCommand cmd, PrintWriter out) throws IOException {
-    if (cmd.weightsColumn != null && cmd.weightsFile != null) {
-      throw new IllegalArgumentException("Give --weights-column or --weights-file, not both.");
-    }
-    CsvTable table = CsvTable.read(cmd.data, "--data");
+    CsvTable table = cmd.files.readData();
     CsvTable weightsTable =
-        cmd.weightsFile == null ? null : CsvTable.read(cmd.weightsFile, "--weights-file");
-    ExitGuard.phase("loading the model");
-    SavedModel saved = SavedModel.load(cmd.model);
+        cmd.weightsFile() == null ? null : CsvTable.read(cmd.weightsFile(), "--weights-file");
+    SavedModel saved = cmd.files.loadModel();
     ModelInfo info = saved.info(table);
     Model model = saved.model();
     Weights weights = weights(cmd, model, info, table, weightsTable);
     if (!model.weighted() && weights.present()) {
       throw new IllegalArgumentException(
-          cmd.model + " holds an unweighted model: drop --weights-column and --weights-file.");
+          saved.path() + " holds an unweighted model: drop --weights-column and --weights-file.");
     }
     TableData rows = DataReader.read(table, info, true, weights);
     Examples examples = Examples.of(rows, table, info, "the model's sequence column");
@@ -49,7 +46,8 @@ final class Evaluation {
             + ".");
     TextTable t = TextTable.withHeader("monitor", "value");
     monitors.forEach((name, value) -> t.row(name, Numbers.format(value)));
-    t.row("score", Numbers.format(score(saved, data)) + " (" + scoreName(saved.type()) + ")");
+    String scoreName = ModelKinds.isClassifier(saved.kind()) ? "accuracy" : "R^2";
+    t.row("score", Numbers.format(score(saved.kind(), model, data)) + " (" + scoreName + ")");
     t.print(out, "  ");
     out.flush();
   }
@@ -59,46 +57,31 @@ final class Evaluation {
     if (weightsTable != null) {
       return Weights.file(weightsTable);
     }
-    if (cmd.weightsColumn != null) {
-      return Weights.column(cmd.weightsColumn);
+    if (cmd.weightsColumn() != null) {
+      return Weights.column(cmd.weightsColumn());
     }
     if (!model.weighted()) {
       return Weights.none();
     }
-    String saved = info.weightsColumn();
+    String saved = info.columns().weights();
     return saved != null && table.hasColumn(saved) ? Weights.column(saved) : Weights.allOnes();
   }
 
-  private static double score(SavedModel saved, Dataset data) {
-    Model model = saved.model();
-    if (saved.recurrent()) {
-      return sequenceScore(saved.type(), model, data);
-    }
-    switch (saved.type()) {
-      case CLASSIFIER:
-        return ((Classifier) model).score(data.inputs(), data.target(), data.weights());
-      case REGRESSOR:
-        return ((Regressor) model).score(data.inputs(), data.target(), data.weights());
-      default:
-        return ((Autoencoder) model).score(data.inputs());
-    }
-  }
-
-  private static double sequenceScore(ModelType type, Model model, Dataset data) {
-    switch (type) {
-      case CLASSIFIER:
-        return ((io.github.javanets.models.recurrent.Classifier) model)
-            .score(data.inputs(), data.target(), data.weights());
-      case REGRESSOR:
-        return ((io.github.javanets.models.recurrent.Regressor) model)
-            .score(data.inputs(), data.target(), data.weights());
-      default:
-        return ((io.github.javanets.models.recurrent.Autoencoder) model)
-            .score(data.inputs(), data.weights());
-    }
-  }
-
-  private static String scoreName(ModelType type) {
-    return type == ModelType.CLASSIFIER ? "accuracy" : "R^2";
+  /** R^2, or a classifier's accuracy; the weights of a recurrent model leave out the padding. */
+  private static double score(ModelKind kind, Model model, Dataset data) {
+    return switch (kind) {
+      case CLASSIFIER -> ((Classifier) model).score(data.inputs(), data.target(), data.weights());
+      case REGRESSOR -> ((Regressor) model).score(data.inputs(), data.target(), data.weights());
+      case AUTOENCODER -> ((Autoencoder) model).score(data.inputs());
+      case RECURRENT_CLASSIFIER ->
+          ((io.github.javanets.models.recurrent.Classifier) model)
+              .score(data.inputs(), data.target(), data.weights());
+      case RECURRENT_REGRESSOR ->
+          ((io.github.javanets.models.recurrent.Regressor) model)
+              .score(data.inputs(), data.target(), data.weights());
+      case RECURRENT_AUTOENCODER ->
+          ((io.github.javanets.models.recurrent.Autoencoder) model)
+              .score(data.inputs(), data.weights());
+    };
   }
 }

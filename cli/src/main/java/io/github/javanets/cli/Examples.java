@@ -24,7 +24,7 @@ final class Examples {
    * @throws IllegalArgumentException if the table lacks the sequence column
    */
   static Examples of(TableData data, CsvTable table, ModelInfo info, String role) {
-    String column = info.sequenceColumn();
+    String column = info.columns().sequence();
     return new Examples(data, column == null ? null : Sequences.group(table, column, role));
   }
 

@@ -1,5 +1,7 @@
 package io.github.javanets.cli;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.loss.LossProviderException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,8 +10,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
@@ -64,6 +68,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
+@API(status = STABLE, since = "0.1")
 public final class Javanets implements Callable<Integer> {
   /** The exit code of an error the user can fix. */
   public static final int USER_ERROR = 2;
@@ -123,7 +128,12 @@ public final class Javanets implements Callable<Integer> {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Javanets::run);
     cli.setParameterExceptionHandler(
-        (e, a) -> report(e.getCommandLine(), userMessage(e), debug ? e : null, USER_ERROR));
+        (e, a) ->
+            report(
+                e.getCommandLine(),
+                parameterMessage(e, Arrays.asList(a)),
+                debug ? e : null,
+                USER_ERROR));
     cli.setExecutionExceptionHandler((e, c, r) -> failed(c, e, debug));
     try {
       return cli.execute(args);
@@ -240,12 +250,16 @@ public final class Javanets implements Callable<Integer> {
       return "Permission denied: " + ((AccessDeniedException) e).getFile();
     }
     if (e instanceof ParameterException) {
-      CommandSpec command = ((ParameterException) e).getCommandLine().getCommandSpec();
-      String help = command.qualifiedName() + " --help";
-      return oneLine(e.getMessage()) + " (see '" + help + "')";
+      return parameterMessage((ParameterException) e, List.of());
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.toString() : oneLine(message);
+  }
+
+  /** A bad option's message, and where to read about the options. */
+  private static String parameterMessage(ParameterException e, List<String> args) {
+    String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+    return oneLine(ParameterMessages.of(e, args)) + " (see '" + help + "')";
   }
 
   private static String oneLine(String message) {

@@ -28,11 +28,11 @@ final class LayerSpecs {
    * @throws IllegalArgumentException for a bad spec, or sizes that do not fit the data
    */
   static List<Layer> resolve(String text, ModelInfo info, String dataName) {
-    boolean recurrent = info.sequenceColumn() != null;
+    boolean recurrent = info.kind().recurrent();
     if (text == null) {
-      int inputs = info.inputs().size();
+      int inputs = info.columns().inputs().size();
       String hidden =
-          info.type() == ModelType.AUTOENCODER
+          ModelKinds.isAutoencoder(info.kind())
               ? recurrent
                   ? Math.max(MIN_GATED_UNITS, inputs / 2) + ":lstm"
                   : Math.max(1, inputs / 2) + ":tanh"
@@ -102,8 +102,9 @@ final class LayerSpecs {
   }
 
   private static void check(String text, List<Layer> layers, ModelInfo info, String dataName) {
+    List<String> inputs = info.columns().inputs();
     int in = layers.get(0).size();
-    if (in != info.inputs().size()) {
+    if (in != inputs.size()) {
       throw new IllegalArgumentException(
           "--layers '"
               + text
@@ -112,9 +113,9 @@ final class LayerSpecs {
               + " inputs but "
               + dataName
               + " has "
-              + info.inputs().size()
+              + inputs.size()
               + " input columns ("
-              + Shorten.list(info.inputs())
+              + Shorten.list(inputs)
               + ").");
     }
     int out = layers.get(layers.size() - 1).size();
@@ -125,23 +126,22 @@ final class LayerSpecs {
   }
 
   private static String outputs(ModelInfo info) {
-    switch (info.type()) {
-      case CLASSIFIER:
-        return "column '"
-            + info.targets().get(0)
-            + "' has "
-            + info.classes().size()
-            + " classes ("
-            + Shorten.list(info.classes())
-            + ")";
-      case REGRESSOR:
-        return "the regressor has "
-            + info.targets().size()
-            + " target columns ("
-            + Shorten.list(info.targets())
-            + ")";
-      default:
-        return "an autoencoder reconstructs its " + info.inputs().size() + " input columns";
+    List<String> targets = info.columns().targets();
+    if (ModelKinds.isClassifier(info.kind())) {
+      return "column '"
+          + targets.get(0)
+          + "' has "
+          + info.classes().size()
+          + " classes ("
+          + Shorten.list(info.classes())
+          + ")";
+    } else if (ModelKinds.isRegressor(info.kind())) {
+      return "the regressor has "
+          + targets.size()
+          + " target columns ("
+          + Shorten.list(targets)
+          + ")";
     }
+    return "an autoencoder reconstructs its " + info.columns().inputs().size() + " input columns";
   }
 }

@@ -1,8 +1,8 @@
 package io.github.javanets.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,19 +21,7 @@ import picocli.CommandLine.Spec;
           + " class probabilities (--proba) or comma-separated values."
     })
 final class PredictCommand implements Callable<Integer> {
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "FILE",
-      description = "A model saved by javanets train.")
-  Path model;
-
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "FILE.csv",
-      description = "A CSV file with a header row holding the model's input columns.")
-  Path data;
+  @Mixin SavedModelOptions files;
 
   @Option(
       names = "--proba",

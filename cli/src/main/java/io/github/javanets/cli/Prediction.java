@@ -2,6 +2,8 @@ package io.github.javanets.cli;
 
 import io.github.javanets.models.Autoencoder;
 import io.github.javanets.models.Classifier;
+import io.github.javanets.models.Model;
+import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,16 +20,16 @@ final class Prediction {
   private Prediction() {}
 
   static void run(PredictCommand cmd, PrintWriter out) throws IOException {
-    CsvTable table = CsvTable.read(cmd.data, "--data");
-    ExitGuard.phase("loading the model");
-    SavedModel saved = SavedModel.load(cmd.model);
+    CsvTable table = cmd.files.readData();
+    SavedModel saved = cmd.files.loadModel();
     ModelInfo info = saved.info(table);
-    if (cmd.proba && saved.type() != ModelType.CLASSIFIER) {
+    boolean classifier = ModelKinds.isClassifier(saved.kind());
+    if (cmd.proba && !classifier) {
       throw new IllegalArgumentException(
           "--proba needs a classifier, but "
-              + cmd.model
+              + saved.path()
               + " holds a "
-              + saved.type().title()
+              + ModelKinds.feedForward(saved.kind()).title()
               + ".");
     }
     TableData data = DataReader.read(table, info, false, Weights.none());
@@ -35,61 +37,47 @@ final class Prediction {
     INDArray x = examples.inputs();
     ExitGuard.phase("predicting");
     if (cmd.header) {
-      out.println(String.join(",", header(saved.type(), info, cmd.proba)));
+      out.println(String.join(",", header(info, cmd.proba)));
     }
-    if (saved.type() == ModelType.CLASSIFIER && !cmd.proba) {
-      INDArray ids = examples.perRow(classes(saved, x));
+    if (classifier && !cmd.proba) {
+      INDArray ids = examples.perRow(classes(saved.model(), x));
       for (long r = 0; r < ids.length(); r++) {
         out.println(info.classes().get((int) ids.getLong(r)));
       }
     } else {
-      printRows(out, examples.perRow(predict(saved, x)));
+      printRows(out, examples.perRow(predict(saved.kind(), saved.model(), x)));
     }
     out.flush();
   }
 
-  private static INDArray classes(SavedModel saved, INDArray x) {
-    return saved.recurrent()
-        ? ((io.github.javanets.models.recurrent.Classifier) saved.model()).predict(x)
-        : ((Classifier) saved.model()).predict(x);
+  /** A classifier's class ids. */
+  private static INDArray classes(Model model, INDArray x) {
+    return model instanceof Classifier c
+        ? c.predict(x)
+        : ((io.github.javanets.models.recurrent.Classifier) model).predict(x);
   }
 
-  private static INDArray predict(SavedModel saved, INDArray x) {
-    if (saved.recurrent()) {
-      return predictSequences(saved, x);
-    }
-    switch (saved.type()) {
-      case CLASSIFIER:
-        return ((Classifier) saved.model()).predictProba(x);
-      case REGRESSOR:
-        return ((Regressor) saved.model()).predict(x);
-      default:
-        return ((Autoencoder) saved.model()).predict(x);
-    }
+  /** The values printed: class probabilities, predicted targets or the reconstruction. */
+  private static INDArray predict(ModelKind kind, Model model, INDArray x) {
+    return switch (kind) {
+      case CLASSIFIER -> ((Classifier) model).predictProba(x);
+      case REGRESSOR -> ((Regressor) model).predict(x);
+      case AUTOENCODER -> ((Autoencoder) model).predict(x);
+      case RECURRENT_CLASSIFIER ->
+          ((io.github.javanets.models.recurrent.Classifier) model).predictProba(x);
+      case RECURRENT_REGRESSOR ->
+          ((io.github.javanets.models.recurrent.Regressor) model).predict(x);
+      case RECURRENT_AUTOENCODER ->
+          ((io.github.javanets.models.recurrent.Autoencoder) model).predict(x);
+    };
   }
 
-  private static INDArray predictSequences(SavedModel saved, INDArray x) {
-    switch (saved.type()) {
-      case CLASSIFIER:
-        return ((io.github.javanets.models.recurrent.Classifier) saved.model()).predictProba(x);
-      case REGRESSOR:
-        return ((io.github.javanets.models.recurrent.Regressor) saved.model()).predict(x);
-      default:
-        return ((io.github.javanets.models.recurrent.Autoencoder) saved.model()).predict(x);
+  private static List<String> header(ModelInfo info, boolean proba) {
+    List<String> targets = info.columns().targets();
+    if (ModelKinds.isClassifier(info.kind())) {
+      return proba ? info.classes() : List.of(targets.isEmpty() ? "class" : targets.get(0));
     }
-  }
-
-  private static List<String> header(ModelType type, ModelInfo info, boolean proba) {
-    switch (type) {
-      case CLASSIFIER:
-        return proba
-            ? info.classes()
-            : List.of(info.targets().isEmpty() ? "class" : info.targets().get(0));
-      case REGRESSOR:
-        return info.targets();
-      default:
-        return info.inputs();
-    }
+    return ModelKinds.isRegressor(info.kind()) ? targets : info.columns().inputs();
   }
 
   private static void printRows(PrintWriter out, INDArray values) {

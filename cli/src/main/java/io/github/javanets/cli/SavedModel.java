@@ -1,28 +1,28 @@
 package io.github.javanets.cli;
 
-import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
-import io.github.javanets.models.Regressor;
+import io.github.javanets.models.ModelKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A model file loaded for {@code predict} or {@code evaluate}, with the columns it reads. A model
- * saved by {@code javanets train} names its columns in its metadata; one saved by a program without
- * them reads the first columns of the file as inputs, then the targets. A recurrent model also
- * names its sequence column, which groups the rows into sequences.
+ * saved by {@code javanets train} names its columns in its metadata ({@link ModelMetadata}); one
+ * saved by a program without them reads the first columns of the file as inputs, then the targets.
+ * A recurrent model also names its sequence column, which groups the rows into sequences.
  */
 final class SavedModel {
   private final Model model;
-  private final ModelType type;
+  private final ModelKind kind;
   private final ModelInfo saved;
   private final Path path;
 
-  private SavedModel(Model model, ModelType type, ModelInfo saved, Path path) {
+  private SavedModel(Model model, ModelKind kind, ModelInfo saved, Path path) {
     this.model = model;
-    this.type = type;
+    this.kind = kind;
     this.saved = saved;
     this.path = path;
   }
@@ -36,12 +36,12 @@ final class SavedModel {
   static SavedModel load(Path path) throws IOException {
     InputFiles.requireRegularFile(path, "--model", "a model file");
     Model model = Model.load(path);
-    ModelType type = type(model);
-    ModelInfo info = ModelInfo.fromMetadata(model.metadata(), type);
+    ModelKind kind = ModelKinds.of(model);
+    ModelInfo info = ModelMetadata.read(model.metadata(), kind);
     if (info != null) {
       checkWidths(path, model, info);
     }
-    return new SavedModel(model, type, info, path);
+    return new SavedModel(model, kind, info, path);
   }
 
   /** The metadata's column and class lists match the widths of the input and output layers. */
@@ -50,11 +50,12 @@ final class SavedModel {
     int inputs = layers.get(0).size();
     int outputs = layers.get(layers.size() - 1).size();
     String outputEntry =
-        info.type() == ModelType.CLASSIFIER
-            ? ModelInfo.CLASSES
-            : info.type() == ModelType.REGRESSOR ? ModelInfo.TARGETS : ModelInfo.INPUTS;
-    if (info.inputs().size() != inputs) {
-      throw widthMismatch(path, ModelInfo.INPUTS, info.inputs().size(), "input", inputs);
+        ModelKinds.isClassifier(info.kind())
+            ? ModelMetadata.CLASSES
+            : ModelKinds.isRegressor(info.kind()) ? ModelMetadata.TARGETS : ModelMetadata.INPUTS;
+    int listedInputs = info.columns().inputs().size();
+    if (listedInputs != inputs) {
+      throw widthMismatch(path, ModelMetadata.INPUTS, listedInputs, "input", inputs);
     }
     if (info.outputs() != outputs) {
       throw widthMismatch(path, outputEntry, info.outputs(), "output", outputs);
@@ -77,51 +78,41 @@ final class SavedModel {
             + " units: the file is damaged or was edited; train the model again.");
   }
 
-  private static ModelType type(Model model) {
-    if (model instanceof Regressor
-        || model instanceof io.github.javanets.models.recurrent.Regressor) {
-      return ModelType.REGRESSOR;
-    }
-    if (model instanceof Classifier
-        || model instanceof io.github.javanets.models.recurrent.Classifier) {
-      return ModelType.CLASSIFIER;
-    }
-    return ModelType.AUTOENCODER;
-  }
-
-  /** Whether the model takes sequences. */
-  boolean recurrent() {
-    return model instanceof io.github.javanets.models.recurrent.Regressor
-        || model instanceof io.github.javanets.models.recurrent.Classifier
-        || model instanceof io.github.javanets.models.recurrent.Autoencoder;
-  }
-
+  /** The loaded model. */
   Model model() {
     return model;
   }
 
-  ModelType type() {
-    return type;
+  /** The model's kind. */
+  ModelKind kind() {
+    return kind;
+  }
+
+  /** The model file, for messages. */
+  Path path() {
+    return path;
   }
 
   /** The model's columns, from its metadata or, without it, by position in {@code table}. */
   ModelInfo info(CsvTable table) {
-    if (recurrent() && (saved == null || saved.sequenceColumn() == null)) {
+    if (kind.recurrent() && (saved == null || saved.columns().sequence() == null)) {
       throw new IllegalArgumentException(
           "--model file '"
               + path
               + "' holds a recurrent model without a '"
-              + ModelInfo.SEQUENCE
+              + ModelMetadata.SEQUENCE
               + "' metadata entry: the column that groups rows into sequences is unknown. Train it"
               + " with javanets train --recurrent --sequence-column NAME.");
     }
-    if (saved != null) {
-      return saved;
-    }
+    return saved != null ? saved : byPosition(table);
+  }
+
+  /** The first columns of {@code table} as inputs, then the targets. */
+  private ModelInfo byPosition(CsvTable table) {
     List<Layer> layers = model.layers();
     int inputs = layers.get(0).size();
     int outputs = layers.get(layers.size() - 1).size();
-    int targets = type == ModelType.REGRESSOR ? outputs : type == ModelType.CLASSIFIER ? 1 : 0;
+    int targets = ModelKinds.isRegressor(kind) ? outputs : ModelKinds.isClassifier(kind) ? 1 : 0;
     List<String> header = table.header();
     if (header.size() < inputs) {
       throw new IllegalArgumentException(
@@ -133,18 +124,17 @@ final class SavedModel {
               + " inputs.");
     }
     List<String> targetColumns = header.subList(inputs, Math.min(header.size(), inputs + targets));
-    List<String> classes = type == ModelType.CLASSIFIER ? numbers(outputs) : List.of();
-    return new ModelInfo(type, header.subList(0, inputs), targetColumns, classes, null, null);
+    List<String> classes =
+        ModelKinds.isClassifier(kind)
+            ? IntStream.range(0, outputs).mapToObj(Integer::toString).toList()
+            : List.of();
+    ColumnRoles columns = new ColumnRoles(header.subList(0, inputs), targetColumns, null, null);
+    return new ModelInfo(kind, columns, classes);
   }
 
-  private static List<String> numbers(int n) {
-    return java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString).toList();
-  }
-
-  /** One line naming the model: {@code Classifier 4,16:tanh,3 (xe)}. */
+  /** One line naming the model: {@code Classifier 4,16:tanh,3 (losses xe)}. */
   String describe() {
-    String title = (recurrent() ? "recurrent." : "") + type.title();
-    StringBuilder b = new StringBuilder(title).append(' ');
+    StringBuilder b = new StringBuilder(kind.title()).append(' ');
     List<Layer> layers = model.layers();
     for (int i = 0; i < layers.size(); i++) {
       b.append(i == 0 ? "" : ",").append(layers.get(i));

@@ -1,11 +1,13 @@
 package io.github.javanets.cli;
 
+import io.github.javanets.models.ModelKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +40,9 @@ final class TrainCommand implements Callable<Integer> {
       names = "--model",
       paramLabel = "TYPE",
       defaultValue = "classifier",
+      converter = ModelKinds.Converter.class,
       description = "regressor, classifier or autoencoder (default: classifier).")
-  ModelType model;
+  ModelKind model;
 
   @Option(
       names = "--recurrent",
@@ -100,35 +103,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "Weight every loss per element, with --weights-column or --weights-file.")
   boolean weighted;
 
-  @Option(
-      names = "--weights-column",
-      paramLabel = "NAME",
-      description =
-          "The column of --data (and --valid) holding each row's weight, >= 0 (implies"
-              + " --weighted).")
-  String weightsColumn;
+  /** Null when neither option is given. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  WeightSource weights;
 
-  @Option(
-      names = "--weights-file",
-      paramLabel = "FILE.csv",
-      description =
-          "A CSV file of weights >= 0, one row per --data row: one column, or one per target"
-              + " (implies --weighted; validation rows from --valid then weigh 1).")
-  Path weightsFile;
-
-  @Option(
-      names = "--valid",
-      paramLabel = "FILE.csv",
-      description = "Validation data with the same columns.")
-  Path valid;
-
-  @Option(
-      names = "--valid-fraction",
-      paramLabel = "F",
-      description =
-          "The share of --data rows (sequences with --recurrent) held out for validation after shuffling with --seed, in"
-              + " [0, 1) (default: 0.2; 0 validates on the training data).")
-  Double validFraction;
+  /** Null when neither option is given. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  ValidationSource validation;
 
   @Option(
       names = "--algorithm",
@@ -228,6 +209,68 @@ final class TrainCommand implements Callable<Integer> {
   Path plot;
 
   @Spec CommandSpec spec;
+
+  /** Where the weights come from: one of a column and a file, or neither. */
+  static final class WeightSource {
+    @Option(
+        names = "--weights-column",
+        paramLabel = "NAME",
+        description =
+            "The column of --data (and --valid) holding each row's weight, >= 0 (implies"
+                + " --weighted).")
+    String column;
+
+    @Option(
+        names = "--weights-file",
+        paramLabel = "FILE.csv",
+        description =
+            "A CSV file of weights >= 0, one row per --data row: one column, or one per target"
+                + " (implies --weighted; validation rows from --valid then weigh 1).")
+    Path file;
+  }
+
+  /** What validates: a file, a share of {@code --data}, or neither (the default share). */
+  static final class ValidationSource {
+    @Option(
+        names = "--valid",
+        paramLabel = "FILE.csv",
+        description = "Validation data with the same columns.")
+    Path file;
+
+    @Option(
+        names = "--valid-fraction",
+        paramLabel = "F",
+        description =
+            "The share of --data rows (sequences with --recurrent) held out for validation after"
+                + " shuffling with --seed, in [0, 1) (default: 0.2; 0 validates on the training"
+                + " data).")
+    Double fraction;
+  }
+
+  /** The kind of model to train: {@code --model}, recurrent with {@code --recurrent}. */
+  ModelKind kind() {
+    return ModelKinds.of(model, recurrent);
+  }
+
+  /** {@code --weights-column}, or null. */
+  String weightsColumn() {
+    return weights == null ? null : weights.column;
+  }
+
+  /** {@code --weights-file}, or null. */
+  Path weightsFile() {
+    return weights == null ? null : weights.file;
+  }
+
+  /** {@code --valid}, or null. */
+  Path valid() {
+    return validation == null ? null : validation.file;
+  }
+
+  /** {@code --valid-fraction}, or null when not given. */
+  Double validFraction() {
+    return validation == null ? null : validation.fraction;
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -4,12 +4,12 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import io.github.javanets.loss.LossRegistry;
-import io.github.javanets.models.AtomicFile;
 import io.github.javanets.models.Autoencoder;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
+import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
@@ -19,10 +19,7 @@ import io.github.javanets.train.Trainers;
 import io.github.javanets.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,11 +40,13 @@ final class TrainingJob {
 
   /** Runs the job. */
   void run() throws IOException {
-    TrainOptions options = options();
-    checkOutputs();
+    TrainOptions options = Optimization.options(cmd);
+    OutputFiles outputs = new OutputFiles(cmd);
+    outputs.check();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
     ExitGuard.phase("reading the data");
-    TrainingData data = TrainingData.read(cmd);
+    DataOptions dataOptions = DataOptions.of(cmd);
+    TrainingData data = TrainingData.read(dataOptions);
     ModelInfo info = data.info();
     List<Layer> layers = LayerSpecs.resolve(cmd.layers, info, data.dataName());
     ProgressBarSink progress = new ProgressBarSink(cmd.epochs);
@@ -59,7 +58,7 @@ final class TrainingJob {
     List<String> losses = losses(injector.getInstance(LossRegistry.class));
     injector.getInstance(Trainers.class).get(options.algorithm());
 
-    Model model = build(info, layers, losses, injector);
+    Model model = build(info, layers, losses, dataOptions.weighted(), injector);
     out.println("Data: " + data.description() + ".");
     out.println("Model: " + describe(info, layers, model, options) + ".");
     out.flush();
@@ -70,87 +69,11 @@ final class TrainingJob {
     TrainingResult result = train(model, train, valid, options);
     report(result, model.evaluate(train), valid == null ? "valid=train" : "valid");
     ExitGuard.phase("saving the model and the plot");
-    save(model);
+    outputs.save(model);
+    out.println("Saved the model to " + cmd.save);
     Plot.write(result, cmd.plot);
     out.println("Wrote the plot of every monitor to " + cmd.plot);
     out.flush();
-  }
-
-  /**
-   * Checks before training that the model and the plot can be written where asked, and would not
-   * replace each other or an input file: otherwise a long run would be lost at its end.
-   */
-  private void checkOutputs() throws IOException {
-    checkTarget("--save", cmd.save);
-    checkTarget("--plot", cmd.plot);
-    if (cmd.save.toAbsolutePath().normalize().equals(cmd.plot.toAbsolutePath().normalize())) {
-      throw new UserException(
-          "--save and --plot both name '"
-              + cmd.save
-              + "': the plot would replace the model; give them different names.",
-          null);
-    }
-    Map<String, Path> inputs = new LinkedHashMap<>();
-    inputs.put("--data", cmd.data);
-    inputs.put("--valid", cmd.valid);
-    inputs.put("--weights-file", cmd.weightsFile);
-    for (Map.Entry<String, Path> input : inputs.entrySet()) {
-      for (Map.Entry<String, Path> output :
-          Map.of("--save", cmd.save, "--plot", cmd.plot).entrySet()) {
-        Path in = input.getValue();
-        Path target = output.getValue();
-        if (in != null
-            && Files.exists(in)
-            && Files.exists(target)
-            && Files.isSameFile(in, target)) {
-          throw new UserException(
-              output.getKey()
-                  + " '"
-                  + target
-                  + "' is the "
-                  + input.getKey()
-                  + " file: writing it would replace your data; choose another path.",
-              null);
-        }
-      }
-    }
-  }
-
-  private static void checkTarget(String option, Path target) {
-    try {
-      AtomicFile.check(target);
-    } catch (IOException e) {
-      throw new UserException(option + " " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Saves the model to {@code --save}; if that fails after all, saves it to a new file in the
-   * temporary directory so that the training run is not lost, and says where.
-   */
-  private void save(Model model) throws IOException {
-    try {
-      model.save(cmd.save);
-    } catch (IOException e) {
-      Path rescue;
-      try {
-        rescue = Files.createTempFile("javanets-model-", ".zip");
-        model.save(rescue);
-      } catch (IOException | RuntimeException again) {
-        e.addSuppressed(again);
-        throw e;
-      }
-      throw new UserException(
-          "Could not save the model to '"
-              + cmd.save
-              + "' ("
-              + e.getMessage()
-              + "); saved it to '"
-              + rescue
-              + "' instead: move it where you want it.",
-          e);
-    }
-    out.println("Saved the model to " + cmd.save);
   }
 
   private static String describe(
@@ -171,45 +94,6 @@ final class TrainingJob {
         + " epochs";
   }
 
-  private TrainOptions options() {
-    require(cmd.epochs >= 1, "--epochs must be >= 1, got " + cmd.epochs + ".");
-    require(cmd.batchSize >= 1, "--batch-size must be >= 1, got " + cmd.batchSize + ".");
-    require(
-        cmd.learningRate > 0 && Double.isFinite(cmd.learningRate),
-        "--learning-rate must be > 0, got " + cmd.learningRate + ".");
-    require(
-        cmd.momentum >= 0 && cmd.momentum < 1,
-        "--momentum must be in [0, 1), got " + cmd.momentum + ".");
-    require(
-        cmd.validateEvery >= 1, "--validate-every must be >= 1, got " + cmd.validateEvery + ".");
-    require(cmd.patience >= 0, "--patience must be >= 0, got " + cmd.patience + ".");
-    require(
-        cmd.minImprovement >= 0, "--min-improvement must be >= 0, got " + cmd.minImprovement + ".");
-    require(
-        cmd.maxGradientNorm >= 0,
-        "--max-gradient-norm must be >= 0, got " + cmd.maxGradientNorm + ".");
-    TrainOptions.Builder b =
-        TrainOptions.builder()
-            .algorithm(cmd.algorithm)
-            .learningRate(cmd.learningRate)
-            .momentum(cmd.momentum)
-            .batchSize(cmd.batchSize)
-            .maxUpdates(cmd.epochs)
-            .validateEvery(cmd.validateEvery)
-            .patience(cmd.patience)
-            .minImprovement(cmd.minImprovement)
-            .maxGradientNorm(cmd.maxGradientNorm)
-            .seed(cmd.seed);
-    cmd.regularizers.forEach(b::regularizer);
-    return b.build();
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
-  }
-
   /** The registry specs of the {@code --loss} options, each created once to check it. */
   private List<String> losses(LossRegistry registry) {
     List<String> specs = new ArrayList<>();
@@ -221,38 +105,35 @@ final class TrainingJob {
     return specs;
   }
 
-  private Model build(ModelInfo info, List<Layer> layers, List<String> losses, Injector injector) {
-    Model.Builder<?, ?> b = cmd.recurrent ? recurrentBuilder(info.type()) : builder(info.type());
+  /**
+   * The model, with the metadata that {@code predict} and {@code evaluate} read. A recurrent model
+   * is always weighted, with weight 0 on padded steps.
+   */
+  private Model build(
+      ModelInfo info,
+      List<Layer> layers,
+      List<String> losses,
+      boolean weighted,
+      Injector injector) {
+    Model.Builder<?, ?> b = builder(info.kind());
     b.layers(layers.toArray());
-    b.weighted(cmd.recurrent || info.weightsColumn() != null || cmd.weightsFile != null);
+    b.weighted(weighted);
     b.seed(cmd.seed).injector(injector);
     losses.forEach(b::loss);
     Model model = b.build();
-    model.metadata().putAll(info.toMetadata());
+    model.metadata().putAll(ModelMetadata.of(info));
     return model;
   }
 
-  private static Model.Builder<?, ?> builder(ModelType type) {
-    switch (type) {
-      case REGRESSOR:
-        return Regressor.builder();
-      case CLASSIFIER:
-        return Classifier.builder();
-      default:
-        return Autoencoder.builder();
-    }
-  }
-
-  /** A recurrent model's builder: it is always weighted, with weight 0 on padded steps. */
-  private static Model.Builder<?, ?> recurrentBuilder(ModelType type) {
-    switch (type) {
-      case REGRESSOR:
-        return io.github.javanets.models.recurrent.Regressor.builder();
-      case CLASSIFIER:
-        return io.github.javanets.models.recurrent.Classifier.builder();
-      default:
-        return io.github.javanets.models.recurrent.Autoencoder.builder();
-    }
+  private static Model.Builder<?, ?> builder(ModelKind kind) {
+    return switch (kind) {
+      case REGRESSOR -> Regressor.builder();
+      case CLASSIFIER -> Classifier.builder();
+      case AUTOENCODER -> Autoencoder.builder();
+      case RECURRENT_REGRESSOR -> io.github.javanets.models.recurrent.Regressor.builder();
+      case RECURRENT_CLASSIFIER -> io.github.javanets.models.recurrent.Classifier.builder();
+      case RECURRENT_AUTOENCODER -> io.github.javanets.models.recurrent.Autoencoder.builder();
+    };
   }
 
   private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {

@@ -2,6 +2,7 @@ package io.github.javanets.cli;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.javanets.models.ModelKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,8 @@ class DataReaderTest {
   void anEmptyLabelIsAnErrorNamingLineAndColumn() throws IOException {
     Path path = Files.writeString(dir.resolve("labels.csv"), "x,y\n1,a\n2,\n3,b\n");
     CsvTable table = CsvTable.read(path, "--data");
-    ModelInfo info =
-        new ModelInfo(
-            ModelType.CLASSIFIER, List.of("x"), List.of("y"), List.of("a", "b"), null, null);
+    ColumnRoles columns = new ColumnRoles(List.of("x"), List.of("y"), null, null);
+    ModelInfo info = new ModelInfo(ModelKind.CLASSIFIER, columns, List.of("a", "b"));
 
     assertThatThrownBy(() -> DataReader.read(table, info, true, Weights.none()))
         .hasMessage(path + " line 3, column 'y': empty cell; every row needs its class label.");

@@ -103,6 +103,32 @@ class UserErrorsIT {
   }
 
   @Test
+  void validAndValidFractionExcludeEachOther() throws Exception {
+    assertOneLineError(
+        JavanetsProcess.jar(dir, "train", "--valid", "good.csv", "--valid-fraction", "0.1"),
+        "javanets: --valid=FILE.csv, --valid-fraction=F are mutually exclusive (specify only one)"
+            + " (see 'javanets train --help')");
+  }
+
+  @Test
+  void weightsColumnAndWeightsFileExcludeEachOther() throws Exception {
+    assertOneLineError(
+        JavanetsProcess.jar(
+            dir,
+            "evaluate",
+            "--model",
+            "none.zip",
+            "--data",
+            "good.csv",
+            "--weights-column",
+            "w",
+            "--weights-file",
+            "good.csv"),
+        "javanets: --weights-column=NAME, --weights-file=FILE.csv are mutually exclusive (specify"
+            + " only one) (see 'javanets evaluate --help')");
+  }
+
+  @Test
   void missingModelFileForPredict() throws Exception {
     assertOneLineError(
         JavanetsProcess.jar(dir, "predict", "--model", "none.zip", "--data", "good.csv"),

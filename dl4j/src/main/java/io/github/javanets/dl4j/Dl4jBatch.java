@@ -1,8 +1,8 @@
 package io.github.javanets.dl4j;
 
-import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.TargetKind;
+import io.github.javanets.loss.internal.ArrayChecks;
 import java.util.Arrays;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;

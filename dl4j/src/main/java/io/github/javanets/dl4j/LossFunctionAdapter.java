@@ -1,5 +1,7 @@
 package io.github.javanets.dl4j;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.TargetKind;
@@ -7,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -67,6 +70,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
     isGetterVisibility = Visibility.NONE,
     setterVisibility = Visibility.NONE,
     creatorVisibility = Visibility.NONE)
+@API(status = STABLE, since = "0.1")
 public final class LossFunctionAdapter implements ILossFunction {
   private static final long serialVersionUID = 1L;
 

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's pom snippets are the ones these example modules build with, README's {@code Step} is
- * the loss the loss-jar example compiles and tests, and the Gradle snippet names the same
- * artifacts as the Maven one.
+ * README's pom snippets are the ones these example modules build with, README's {@code Step} is the
+ * loss the loss-jar example compiles and tests, and the Gradle snippet names the same artifacts as
+ * the Maven one.
  */
 class ReadmeSnippetsTest {
   private static final Path EXAMPLES = Path.of("").toAbsolutePath().getParent();
@@ -74,8 +74,7 @@ class ReadmeSnippetsTest {
   @Test
   void readmesStepIsTheLossTheLossJarBuilds() throws IOException {
     String source =
-        Files.readString(
-            EXAMPLES.resolve("loss-jar/src/main/java/com/example/losses/Step.java"));
+        Files.readString(EXAMPLES.resolve("loss-jar/src/main/java/com/example/losses/Step.java"));
     List<String> step = readmeBlock("step");
     assertThat(step).first().asString().startsWith("@AutoService(Loss.class)");
     assertThat(trimmed(source.substring(source.indexOf("@AutoService(Loss.class)"))))

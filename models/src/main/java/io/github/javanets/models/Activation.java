@@ -1,12 +1,16 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /** The activation functions a layer can apply to its pre-activation values. */
+@API(status = STABLE, since = "0.1")
 public enum Activation {
   /** The identity. */
   LINEAR,

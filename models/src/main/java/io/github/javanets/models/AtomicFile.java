@@ -1,5 +1,7 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Writes a file so that nothing is destroyed: the target must be absent or a regular file (never a
@@ -33,10 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe: concurrent writes to one target each write a whole file, and the last rename
  * wins.
+ *
+ * <p>What {@link Model#save} writes with, public for the command line's {@code --save} and {@code
+ * --plot}: internal to javanets, outside use is unsupported.
  */
+@API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.cli")
 public final class AtomicFile {
   /** What to write. */
   @FunctionalInterface
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.cli")
   public interface Content {
     /**
      * Writes the contents to {@code out}; closing {@code out} only flushes it.

@@ -1,14 +1,18 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A feed-forward autoencoder: its input is its target; a linear output layer, default loss {@code
  * mse}. Decoder layers may be {@code tied} to their mirror encoder layers.
  */
+@API(status = STABLE, since = "0.1")
 public final class Autoencoder extends Model {
   /**
    * An autoencoder with layers of these sizes, input first (the last must equal the first).
@@ -70,6 +74,7 @@ public final class Autoencoder extends Model {
   }
 
   /** Builds an {@link Autoencoder}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder extends Model.Builder<Autoencoder, Builder> {
     private Builder() {}
 

@@ -1,8 +1,11 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A feed-forward classifier: inputs {@code (N, I)} to integer labels {@code (N)} in {@code [0, k)},
  * a softmax output layer of {@code k} units, default loss {@code xe}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Classifier extends Model {
   /**
    * A classifier with layers of these sizes, input first, and the default loss.
@@ -74,6 +78,7 @@ public final class Classifier extends Model {
   }
 
   /** Builds a {@link Classifier}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder extends Model.Builder<Classifier, Builder> {
     private Builder() {}
 

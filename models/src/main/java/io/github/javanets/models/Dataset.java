@@ -1,12 +1,15 @@
 package io.github.javanets.models;
 
-import io.github.javanets.loss.ArrayChecks;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.github.javanets.loss.internal.ArrayChecks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -19,6 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * views (a range of columns, say) and 'f'-order arrays, which are copied to fresh 'c'-order arrays.
  * Thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class Dataset {
   /** The name of the inputs array. */
   public static final String INPUTS = "inputs";
@@ -135,6 +139,7 @@ public final class Dataset {
   }
 
   /** Builds a {@link Dataset}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder {
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
 

@@ -1,6 +1,9 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * A file that {@link Model#load} refuses: not a javanets model file, a version this javanets does
@@ -9,6 +12,7 @@ import java.nio.file.Path;
  * the file and, where one is to blame, the entry. Thrown before the parameters it concerns are
  * allocated. Immutable, so thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class InvalidModelFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

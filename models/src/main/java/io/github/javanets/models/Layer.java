@@ -1,7 +1,10 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One layer of a network spec: a size, a form ({@code ff}, {@code rnn}, {@code lstm}, {@code gru},
@@ -11,8 +14,10 @@ import java.util.Objects;
  * {@code "10:rnn"}, {@code "32:lstm:tanh"}. A layer without an activation takes the model's default
  * (hidden layers: relu; the output layer: the model's output activation).
  */
+@API(status = STABLE, since = "0.1")
 public final class Layer {
   /** The forms a layer can take. */
+  @API(status = STABLE, since = "0.1")
   public enum Form {
     /** A dense (fully connected) layer. */
     FF,

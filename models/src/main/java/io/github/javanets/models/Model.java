@@ -1,12 +1,13 @@
 package io.github.javanets.models;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.inject.Injector;
-import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.LossSpec;
+import io.github.javanets.loss.internal.ArrayChecks;
 import io.github.javanets.train.Trainer;
 import io.github.javanets.train.Trainers;
 import io.github.javanets.train.TrainingRun;
@@ -68,6 +69,7 @@ import org.slf4j.LoggerFactory;
  * synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the {@link
  * #metadata()} map; change them while no other thread uses the model.
  */
+@API(status = STABLE, since = "0.1")
 public abstract class Model {
   private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 
@@ -682,6 +684,7 @@ public abstract class Model {
    * @param <M> the model
    * @param <B> the builder
    */
+  @API(status = STABLE, since = "0.1")
   public abstract static class Builder<M extends Model, B extends Builder<M, B>> {
     final List<Object> layers = new ArrayList<>();
     final List<LossRequest> losses = new ArrayList<>();

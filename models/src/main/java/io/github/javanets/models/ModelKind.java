@@ -1,12 +1,20 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.javanets.loss.TargetKind;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The kinds of model, feed-forward and recurrent: what a model's default target is, and what
- * follows from it. Model files record the kind by its constant's name.
+ * follows from it. Model files record the kind by its constant's name. Public for the recurrent
+ * models' package and the command line; internal to javanets, outside use is unsupported.
  */
+@API(
+    status = INTERNAL,
+    since = "0.1",
+    consumers = {"io.github.javanets.models.recurrent", "io.github.javanets.cli"})
 public enum ModelKind {
   /** Real-valued targets shaped like the output; linear output; default loss mse. */
   REGRESSOR("Regressor", false, "mse", Activation.LINEAR, TargetKind.VALUES, Regressor::builder),

@@ -1,6 +1,6 @@
 package io.github.javanets.models;
 
-import io.github.javanets.loss.OutputNames;
+import io.github.javanets.loss.internal.OutputNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,14 +1,18 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A feed-forward regressor: inputs {@code (N, I)} to real-valued targets {@code (N, O)}, a linear
  * output layer, default loss {@code mse}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Regressor extends Model {
   /**
    * A regressor with layers of these sizes, input first, and the default loss.
@@ -69,6 +73,7 @@ public final class Regressor extends Model {
   }
 
   /** Builds a {@link Regressor}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder extends Model.Builder<Regressor, Builder> {
     private Builder() {}
 

@@ -1,8 +1,12 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The regularizers a training run can add, each with a weight (theanets' names). */
+@API(status = STABLE, since = "0.1")
 public enum Regularizer {
   /** {@code weight * sum over weight matrices of mean(abs(W))} (biases excluded). */
   WEIGHT_L1,

@@ -1,6 +1,6 @@
 package io.github.javanets.models;
 
-import io.github.javanets.loss.ArrayChecks;
+import io.github.javanets.loss.internal.ArrayChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

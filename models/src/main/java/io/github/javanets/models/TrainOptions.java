@@ -1,14 +1,18 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How to train: the algorithm and its settings, minibatches, early stopping and regularizers, with
  * theanets' names and, where they make sense, its defaults. Validated when built. Immutable.
  */
+@API(status = STABLE, since = "0.1")
 public final class TrainOptions {
   /** The default algorithm. */
   public static final String DEFAULT_ALGORITHM = "adam";
@@ -153,6 +157,7 @@ public final class TrainOptions {
   }
 
   /** Builds {@link TrainOptions}; each setter checks its value. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder {
     private String algorithm = DEFAULT_ALGORITHM;
     private double learningRate = DEFAULT_LEARNING_RATE;

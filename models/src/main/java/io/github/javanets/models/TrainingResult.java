@@ -1,19 +1,24 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a training run did: each epoch's monitors, the best validation, why it stopped, whether it
  * improved on the initial parameters ({@link #improved()}) and {@link #warnings()} about it.
  * Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class TrainingResult {
   /** One epoch's monitors. */
+  @API(status = STABLE, since = "0.1")
   public static final class Epoch {
     private final int index;
     private final Map<String, Double> train;

@@ -1,5 +1,8 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -9,6 +12,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * 2))}.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Algorithm {
   /**
    * The updater for a training run.

@@ -1,6 +1,9 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Early stopping as theanets does it: a validation whose {@code loss} is lower than the best by
@@ -9,6 +12,7 @@ import java.util.Map;
  * parameters at the end. A NaN or infinite validation loss is never an improvement, and any finite
  * one improves on it.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EarlyStopping implements TrainingListener {
   private static final Object MISSES = new Object();
 

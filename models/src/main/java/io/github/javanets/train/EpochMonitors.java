@@ -1,8 +1,11 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One trained epoch's monitors, as the {@link Trainer} records it and tells its listeners ({@link
@@ -15,6 +18,7 @@ import java.util.Map;
  * @param valid the validation monitors computed before this epoch, or empty when it did not
  *     validate; an unmodifiable copy
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record EpochMonitors(int index, Map<String, Double> train, Map<String, Double> valid) {
   /**
    * Copies the maps, keeping their order.

@@ -1,15 +1,16 @@
 package io.github.javanets.train;
 
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
 /**
  * One pass (an epoch, or one evaluation) over a {@link FeedSource}. The {@link Trainer} calls
  * {@link #next} and {@link #close} on one thread of its own, a loader that reads ahead of training
- * (see {@link Prefetcher}), never on two threads at once.
+ * (see {@link Prefetcher}), never on two threads at once. Internal to javanets: outside use is
+ * unsupported.
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
 public interface FeedPass extends AutoCloseable {
   /**
    * Reads and converts the next minibatch.

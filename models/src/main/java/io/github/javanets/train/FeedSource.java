@@ -1,6 +1,6 @@
 package io.github.javanets.train;
 
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Random;
 import org.apiguardian.api.API;
@@ -9,9 +9,10 @@ import org.apiguardian.api.API;
  * The minibatches a {@link Trainer} reads, one pass at a time, already converted to its {@link
  * TrainingProblem}'s placeholders: the streaming counterpart of {@link MinibatchSource}, for data
  * that need not be held in memory. A model adapts its {@code BatchSource}s to one. Each epoch of
- * training, and each validation, opens a pass; passes of one source never overlap.
+ * training, and each validation, opens a pass; passes of one source never overlap. Internal to
+ * javanets: outside use is unsupported.
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
 public interface FeedSource {
   /** What {@link #batches()} returns when the number of minibatches per pass is not known. */
   long UNKNOWN = -1;

@@ -1,5 +1,7 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
 import com.google.inject.Key;
@@ -15,6 +17,7 @@ import io.github.javanets.loss.LossInfo;
 import io.github.javanets.loss.LossRegistry;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
@@ -45,6 +48,7 @@ import org.nd4j.linalg.learning.config.Sgd;
  * });
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class JavanetsModule extends AbstractModule {
   /** The RMSProp decay. */
   public static final double RMS_DECAY = 0.95;

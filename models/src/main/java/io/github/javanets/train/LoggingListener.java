@@ -1,10 +1,14 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs each epoch's and each validation's monitors at INFO through SLF4J. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LoggingListener implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingListener.class);
 

@@ -1,7 +1,10 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,8 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * TrainingProblem} take them: a model adapts its training or validation data set to one. The
  * trainer asks for contiguous row ranges, in an order shuffled by the seed when it trains. Data
  * that need not be held in memory come as a {@link FeedSource}. {@link #feed} is called on the
- * trainer's thread: rows in memory are not read ahead.
+ * trainer's thread: rows in memory are not read ahead. Internal to javanets: outside use is
+ * unsupported.
  */
+@API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
 public interface MinibatchSource {
   /** The number of rows, &gt;= 1. */
   long rows();

@@ -1,6 +1,9 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Reports progress through minibatches to a {@link ProgressSink} (by default none; the command line
@@ -8,6 +11,7 @@ import java.util.Map;
  * minibatch's monitors. A streamed source that does not know its length gives no total ({@link
  * ProgressSink#UNKNOWN}), only the work done.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProgressListener implements TrainingListener {
   private final ProgressSink sink;
 

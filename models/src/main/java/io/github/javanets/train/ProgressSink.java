@@ -1,8 +1,12 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Where {@link ProgressListener} reports; bind an implementation to show progress. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ProgressSink {
   /** A sink that shows nothing. */
   ProgressSink NONE = new ProgressSink() {};

@@ -1,5 +1,8 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.runtime.GradientLogFilter;
 import io.github.javanets.runtime.GraphRunner;
 import java.util.ArrayList;
@@ -7,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * pass is read ahead on a loader thread ({@link Prefetcher}) while the graph runs on the calling
  * thread; rows in memory are read on the calling thread ({@link FeedSource#readAhead()}).
  */
+@API(status = STABLE, since = "0.1")
 public final class Trainer {
   private final String name;
   private final Algorithm algorithm;
@@ -48,7 +53,9 @@ public final class Trainer {
   /**
    * Trains the problem's parameters in place on rows held in memory: minibatches of {@code
    * batchSize} rows in an order shuffled by the seed at each epoch, validation in order. Called by
-   * a model's {@code train}, which turns the returned run into its {@code TrainingResult}.
+   * a model's {@code train}, which turns the returned run into its {@code TrainingResult}; internal
+   * to javanets, as its {@link TrainingProblem} and {@link MinibatchSource} are: applications train
+   * through a model.
    *
    * @param problem the graph and parameters; not null
    * @param train the training rows; not null
@@ -58,6 +65,7 @@ public final class Trainer {
    *     problem now holds) and the stop reason; never null
    * @throws IllegalStateException from the NaN guard when the objective becomes NaN or infinite
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
   public TrainingRun train(
       TrainingProblem problem,
       MinibatchSource train,
@@ -90,6 +98,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if a pass gives no minibatch
    * @throws IllegalStateException from the NaN guard when the objective becomes NaN or infinite
    */
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
   public TrainingRun train(
       TrainingProblem problem, FeedSource train, FeedSource valid, TrainingSettings options) {
     FeedSource validation = valid != null ? valid : train;
@@ -139,13 +148,14 @@ public final class Trainer {
 
   /**
    * The monitors over all the rows without noise: each minibatch's values averaged by rows. Called
-   * by a model's {@code evaluate}.
+   * by a model's {@code evaluate}; internal to javanets, as {@link #train} is.
    *
    * @param problem the graph; not null
    * @param data the rows; not null
    * @param batchSize rows per minibatch, &gt;= 1
    * @return monitor name to value; never null
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
   public static Map<String, Double> evaluate(
       TrainingProblem problem, MinibatchSource data, int batchSize) {
     return evaluate(problem, new RowBatches(data, batchSize, null));
@@ -166,6 +176,7 @@ public final class Trainer {
    * @throws BatchFailedException if a minibatch cannot be read or converted
    * @throws IllegalArgumentException if the pass gives no minibatch
    */
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
   public static Map<String, Double> evaluate(TrainingProblem problem, FeedSource data) {
     return evaluate(
         StepRunner.evaluation(problem.graph(), problem.monitorVariables()), problem, data);

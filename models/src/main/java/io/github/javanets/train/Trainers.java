@@ -1,5 +1,7 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The trainers by algorithm name, built from the bound algorithms and listeners: {@code
@@ -15,6 +18,7 @@ import java.util.TreeSet;
  * builder's {@code trainers(...)} (or {@code injector(...)}); a model given none uses those of
  * {@code new JavanetsModule()}. Immutable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Trainers {
   private final Map<String, Algorithm> algorithms;
   private final List<TrainingListener> listeners;

@@ -1,9 +1,14 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Training stopped because a minibatch's objective became NaN or infinite (thrown by {@link
  * NanGuard} before the bad gradient reached the parameters).
  */
+@API(status = STABLE, since = "0.1")
 public final class TrainingDivergedException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 

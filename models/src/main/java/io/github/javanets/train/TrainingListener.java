@@ -1,6 +1,9 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Follows a training run. Bound with a {@code Multibinder<TrainingListener>} in {@link
@@ -8,6 +11,7 @@ import java.util.Map;
  * Listeners are shared between runs, and between models given the same {@link Trainers}, which may
  * train at once on different threads: keep per-run state in the {@link TrainingRun}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface TrainingListener {
   /** Before the first epoch. */
   default void onStart(TrainingRun run) {}

@@ -1,8 +1,11 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,8 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * minibatch, and whose parameters it updates with the gradient of the first monitor, the total
  * objective. The minibatches come from a {@link MinibatchSource} that feeds this graph's
  * placeholders. Implemented by the models (one graph per set of losses and regularizers), not by
- * applications, which train through a model's {@code train}.
+ * applications, which train through a model's {@code train}: internal to javanets, outside use is
+ * unsupported.
  */
+@API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
 public interface TrainingProblem {
   /** The graph; never null. */
   SameDiff graph();

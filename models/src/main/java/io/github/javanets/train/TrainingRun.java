@@ -1,11 +1,14 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trainer#train} returns when the run is over: the epochs trained, the best validation and why it
  * stopped. Not thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TrainingRun {
   /** What {@link #batches()} returns when a streamed source does not know its length. */
   public static final int UNKNOWN = -1;

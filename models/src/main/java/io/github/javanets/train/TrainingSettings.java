@@ -1,6 +1,9 @@
 package io.github.javanets.train;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link Trainer}, its {@link Algorithm} and its {@link TrainingListener}s read about a run:
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param maxGradientNorm rescale gradients whose global L2 norm exceeds this; 0 for no limit
  * @param seed the training seed: batch order, noise and dropout masks
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TrainingSettings(
     String algorithm,
     double learningRate,

@@ -1,11 +1,14 @@
 package io.github.javanets.example;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossParam;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -24,6 +27,7 @@ import org.nd4j.linalg.api.buffer.DataType;
     min = 0,
     description = "how strongly easy rows are down-weighted")
 @LossSummary("focal loss: -(1 - p)^gamma log(p), p the label's probability")
+@API(status = STABLE, since = "0.1")
 public final class Focal extends ClassificationLoss {
   /** The parameter {@code gamma}. */
   public static final String GAMMA = "gamma";

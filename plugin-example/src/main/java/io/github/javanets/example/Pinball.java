@@ -1,11 +1,14 @@
 package io.github.javanets.example;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
 import io.github.javanets.loss.LossParam;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -29,6 +32,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
     maxInclusive = false,
     description = "the quantile to predict")
 @LossSummary("pinball loss: max(tau e, (tau - 1) e), e = t - o")
+@API(status = STABLE, since = "0.1")
 public final class Pinball extends Loss {
   /** The parameter {@code tau}. */
   public static final String TAU = "tau";

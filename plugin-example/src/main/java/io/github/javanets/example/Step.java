@@ -1,11 +1,14 @@
 package io.github.javanets.example;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossSummary;
 import io.github.javanets.loss.LossTarget;
 import io.github.javanets.loss.TargetKind;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -17,6 +20,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 @AutoService(Loss.class)
 @LossTarget(TargetKind.NONE)
 @LossSummary("fraction of outputs above 0: o > 0")
+@API(status = STABLE, since = "0.1")
 public class Step extends Loss {
   @Override
   public SDVariable compute(LossContext ctx) {

@@ -1,6 +1,9 @@
 package io.github.javanets.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.PrintStream;
+import org.apiguardian.api.API;
 
 /**
  * Drops the line {@code "Added differentiated op ..."} that SameDiff 1.0.0-M2.1 prints to {@code
@@ -9,6 +12,7 @@ import java.io.PrintStream;
  * unchanged; {@link LossGraphs#createGradFunction} (so {@code Loss.gradient}, the models and the
  * DL4J adapter) and the trainers call it before differentiating a graph. For javanets' own modules.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GradientLogFilter extends PrintStream {
   private static final String NOISE = "Added differentiated op ";
 

@@ -1,10 +1,13 @@
 package io.github.javanets.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -37,6 +40,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>For javanets' own modules; not for loss authors.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GraphExecutor {
   /**
    * The system property that turns the runner off: {@code -Djavanets.graphRunner=false} makes every

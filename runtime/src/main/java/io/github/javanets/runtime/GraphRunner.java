@@ -1,5 +1,7 @@
 package io.github.javanets.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -57,6 +60,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code compile(sd.getFunction("grad"), names)} with the loss variables and the names of the
  * gradient variables ({@code sd.getVariable(v).getGradient().name()}). A runner is not thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GraphRunner {
   /** Ops whose output shape depends on the values of their inputs, not only on their shapes. */
   private static final Set<String> VALUE_SHAPED =

@@ -1,8 +1,10 @@
 package io.github.javanets.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
-import io.github.javanets.loss.LossContextBuilder;
+import io.github.javanets.loss.internal.LossContextBuilder;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,6 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Not thread-safe: callers serialise the use of one graph. For javanets' own modules; not for
  * loss authors.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LossGraph {
   /** The target's placeholder. */
   public static final String TARGET = "target";
@@ -207,6 +211,7 @@ public final class LossGraph {
   }
 
   /** Builds a {@link LossGraph}. Not thread-safe. */
+  @API(status = INTERNAL, since = "0.1")
   public static final class Builder {
     private final Loss loss;
     // Each output's placeholder, by the name it was added with, in order.

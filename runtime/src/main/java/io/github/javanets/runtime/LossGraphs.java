@@ -1,8 +1,11 @@
 package io.github.javanets.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.javanets.loss.Loss;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -15,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * out-of-workspace run, and the checks of what a loss's {@link Loss#compute} returned. For
  * javanets' own modules.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LossGraphs {
   private static final String MUST_BE_SCALAR =
       "compute must return a scalar, such as reduce(ctx, err) of the per-element error err.";

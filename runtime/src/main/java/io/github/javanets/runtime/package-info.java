@@ -1,7 +1,8 @@
 /**
  * Graph execution, for javanets' own modules ({@code javanets-models}, {@code javanets-dl4j},
  * {@code javanets-testkit}, the benchmarks): not for loss authors, who compile against {@code
- * javanets-api} only, and not a stable API.
+ * javanets-api} only, nor for applications. Every type here is {@code @API(status = INTERNAL)}:
+ * outside use is unsupported, and they may change in any release.
  *
  * <ul>
  *   <li>{@link io.github.javanets.runtime.GraphExecutor}: the one type that runs a SameDiff graph,

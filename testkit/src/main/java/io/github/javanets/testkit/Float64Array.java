@@ -1,7 +1,10 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Arrays;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * of shape {@code (..., k)} the elements of row {@code r} (all axes but the last flattened) are
  * {@code flat(r * k)} to {@code flat(r * k + k - 1)}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Float64Array {
   private final int[] shape;
   private final double[] data;

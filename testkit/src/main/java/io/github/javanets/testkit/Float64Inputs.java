@@ -1,15 +1,19 @@
 package io.github.javanets.testkit;
 
-import io.github.javanets.loss.OutputNames;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.github.javanets.loss.internal.OutputNames;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The inputs of one loss evaluation as {@link Float64Array}s: the outputs by name, the target and,
  * for a weighted evaluation, the weights. What a {@link Float64Reference} reads.
  */
+@API(status = STABLE, since = "0.1")
 public final class Float64Inputs {
   private final Map<String, Float64Array> outputs;
   private final Float64Array target;

@@ -1,6 +1,9 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.loss.Loss;
+import org.apiguardian.api.API;
 
 /**
  * An independent float64 implementation of a loss, written as plain loops over {@link
@@ -8,6 +11,7 @@ import io.github.javanets.loss.Loss;
  * loss with it on random inputs of several shapes, weighted and unweighted, to 1e-9.
  */
 @FunctionalInterface
+@API(status = STABLE, since = "0.1")
 public interface Float64Reference {
   /**
    * The loss's value.

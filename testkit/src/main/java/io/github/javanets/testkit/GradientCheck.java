@@ -1,8 +1,10 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.loss.Loss;
-import io.github.javanets.loss.OutputNames;
 import io.github.javanets.loss.TargetKind;
+import io.github.javanets.loss.internal.OutputNames;
 import io.github.javanets.runtime.LossGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,6 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Unlike DL4J's {@code GradCheckUtil} it works through the loss's public methods and never
  * counts a gradient as correct because one side is exactly 0.
  */
+@API(status = STABLE, since = "0.1")
 public final class GradientCheck {
   /** The step {@code h} of the central difference. */
   public static final double STEP = 1e-6;

@@ -1,10 +1,13 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.TargetKind;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Override the {@code protected} methods to describe the loss; every test method is public so
  * that a subclass can override one (to add a check, or to disable it with a reason).
  */
+@API(status = STABLE, since = "0.1")
 public abstract class LossContractTest {
   /** For subclasses. */
   protected LossContractTest() {}

@@ -1,7 +1,10 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Arrays;
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * Makes valid random inputs of one loss for {@link LossContractTest}: the outputs it reads, a
@@ -13,6 +16,7 @@ import java.util.Random;
  * with a step of {@value GradientCheck#STEP}.
  */
 @FunctionalInterface
+@API(status = STABLE, since = "0.1")
 public interface LossFixture {
   /**
    * Makes inputs.

@@ -1,9 +1,12 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -12,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * up to the caller. Immutable: the {@code with...} methods return new inputs (sharing arrays, which
  * the test kit never modifies in place).
  */
+@API(status = STABLE, since = "0.1")
 public final class LossInputs {
   /** The output name {@link #of(INDArray, INDArray, INDArray)} uses. */
   public static final String DEFAULT_OUTPUT = "out";

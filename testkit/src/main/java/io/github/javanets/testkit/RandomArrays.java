@@ -1,6 +1,9 @@
 package io.github.javanets.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Random DOUBLE arrays for {@link LossFixture}s, reproducible from a {@link Random}. Every method
  * takes the generator first and the shape last.
  */
+@API(status = STABLE, since = "0.1")
 public final class RandomArrays {
   private RandomArrays() {}
 

@@ -1,9 +1,12 @@
 package io.github.javanets.loss.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The graphs one loss has built to be evaluated on plain arrays, for its last {@value #KEPT} sets
@@ -14,6 +17,7 @@ import java.util.function.Supplier;
  * <p><b>For javanets-runtime only</b>: what it holds is the runtime's and opaque to the api. It is
  * thread-safe: {@link #get} builds at most one entry at a time.
  */
+@API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.runtime")
 public final class EvaluationCache {
   /** How many graphs are kept. */
   public static final int KEPT = 2;

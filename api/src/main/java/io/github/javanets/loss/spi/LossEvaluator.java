@@ -1,8 +1,11 @@
 package io.github.javanets.loss.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * builds, and must be safe to call from several threads at once. The arrays it is given are the
  * caller's, unchecked; what it returns belongs to the caller.
  */
+@API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.runtime")
 public interface LossEvaluator {
   /**
    * The loss's value, as {@link Loss#value(Map, INDArray, INDArray)} documents it.

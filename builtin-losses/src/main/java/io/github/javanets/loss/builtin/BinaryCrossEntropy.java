@@ -1,10 +1,13 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.ops.SDMath;
 
@@ -20,6 +23,7 @@ import org.nd4j.autodiff.samediff.ops.SDMath;
     value = "bce",
     aliases = {"binary_crossentropy"})
 @LossSummary("binary cross-entropy: -(t log o + (1 - t) log(1 - o))")
+@API(status = STABLE, since = "0.1")
 public final class BinaryCrossEntropy extends Loss {
   /** Outputs are clipped to {@code [EPSILON, 1 - EPSILON]} before the logarithms. */
   public static final double EPSILON = 1e-7;

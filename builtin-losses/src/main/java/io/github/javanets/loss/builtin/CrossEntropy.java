@@ -1,11 +1,14 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.ops.SDMath;
 
@@ -29,6 +32,7 @@ import org.nd4j.autodiff.samediff.ops.SDMath;
     value = "xe",
     aliases = {"crossentropy", "cross_entropy", "categorical_crossentropy"})
 @LossSummary("cross-entropy: -log(p[label]), p clipped to [1e-8, 1]; log-softmax on logits")
+@API(status = STABLE, since = "0.1")
 public final class CrossEntropy extends ClassificationLoss {
   /** Probabilities are clipped to {@code [EPSILON, 1]} before the logarithm. */
   public static final double EPSILON = 1e-8;

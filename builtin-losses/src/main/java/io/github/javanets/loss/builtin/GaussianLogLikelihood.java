@@ -1,5 +1,7 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
@@ -9,6 +11,7 @@ import io.github.javanets.loss.LossSummary;
 import io.github.javanets.loss.ParameterType;
 import java.util.Arrays;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.ops.SDMath;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,6 +48,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
     minInclusive = false,
     description = "added to abs(covar) before it is inverted")
 @LossSummary("Gaussian negative log-likelihood of t under N(mean, abs(covar) + covar_eps)")
+@API(status = STABLE, since = "0.1")
 public final class GaussianLogLikelihood extends Loss {
   /** The parameter naming the mean output. */
   public static final String MEAN = "mean";

@@ -1,11 +1,14 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossParam;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -23,6 +26,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
     min = 0,
     description = "how far the label's score must lead every other score")
 @LossSummary("max(0, max_{j != t} (o_j - o_t + margin))")
+@API(status = STABLE, since = "0.1")
 public final class Hinge extends ClassificationLoss {
   /** The parameter {@code margin}. */
   public static final String MARGIN = "margin";

@@ -1,10 +1,13 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossParam;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.ops.SDMath;
 
@@ -24,6 +27,7 @@ import org.nd4j.autodiff.samediff.ops.SDMath;
     minInclusive = false,
     description = "where the loss turns from quadratic to linear")
 @LossSummary("0.5 e^2 if abs(e) <= delta else delta (abs(e) - 0.5 delta), e = o - t")
+@API(status = STABLE, since = "0.1")
 public final class Huber extends Loss {
   /** The parameter {@code delta}. */
   public static final String DELTA = "delta";

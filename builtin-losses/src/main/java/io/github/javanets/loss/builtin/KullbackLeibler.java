@@ -1,10 +1,13 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.ops.SDMath;
 
@@ -21,6 +24,7 @@ import org.nd4j.autodiff.samediff.ops.SDMath;
     value = "kl",
     aliases = {"kld", "kullbackleiblerdivergence"})
 @LossSummary("Kullback-Leibler divergence: t log(t / o), both clipped to [1e-8, 1]")
+@API(status = STABLE, since = "0.1")
 public final class KullbackLeibler extends Loss {
   /** Outputs and targets are clipped to {@code [EPSILON, 1]}. */
   public static final double EPSILON = 1e-8;

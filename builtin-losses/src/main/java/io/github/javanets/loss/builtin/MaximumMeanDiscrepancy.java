@@ -1,5 +1,7 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
@@ -11,6 +13,7 @@ import io.github.javanets.loss.ParameterType;
 import io.github.javanets.loss.TargetKind;
 import java.util.Arrays;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,6 +62,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
     choices = {"biased", "unbiased"},
     description = "biased keeps the diagonal pairs in the within-set means; unbiased drops them")
 @LossSummary("maximum mean discrepancy between output rows and target rows")
+@API(status = STABLE, since = "0.1")
 public final class MaximumMeanDiscrepancy extends Loss {
   /** The parameter {@code kernel}. */
   public static final String KERNEL = "kernel";

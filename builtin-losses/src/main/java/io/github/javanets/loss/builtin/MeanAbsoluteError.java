@@ -1,10 +1,13 @@
 package io.github.javanets.loss.builtin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
 import io.github.javanets.loss.LossSummary;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -18,6 +21,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
     value = "mae",
     aliases = {"meanabsoluteerror", "mean_absolute_error"})
 @LossSummary("mean absolute error: abs(o - t)")
+@API(status = STABLE, since = "0.1")
 public final class MeanAbsoluteError extends Loss {
   @Override
   public SDVariable compute(LossContext ctx) {

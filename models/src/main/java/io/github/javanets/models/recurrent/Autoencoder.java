@@ -1,9 +1,12 @@
 package io.github.javanets.models.recurrent;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ae.train(Dataset.builder().inputs(x).weights(w).build(), options);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Autoencoder extends Model {
   // The model's network checks that the output layer is the size of the input.
   private Autoencoder(Builder b) {
@@ -68,6 +72,7 @@ public final class Autoencoder extends Model {
   }
 
   /** Builds an {@link Autoencoder}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder extends Model.Builder<Autoencoder, Builder> {
     private Builder() {}
 

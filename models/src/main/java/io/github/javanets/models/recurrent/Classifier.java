@@ -1,9 +1,12 @@
 package io.github.javanets.models.recurrent;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * default loss {@code xe}. Weights, when {@code weighted(true)}, are {@code (B, T)}, one per label;
  * give padded steps weight 0.
  */
+@API(status = STABLE, since = "0.1")
 public final class Classifier extends Model {
   private Classifier(Builder b) {
     super(ModelKind.RECURRENT_CLASSIFIER, b);
@@ -71,6 +75,7 @@ public final class Classifier extends Model {
   }
 
   /** Builds a {@link Classifier}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder extends Model.Builder<Classifier, Builder> {
     private Builder() {}
 

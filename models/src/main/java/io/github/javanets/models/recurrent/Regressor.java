@@ -1,9 +1,12 @@
 package io.github.javanets.models.recurrent;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * INDArray yhat = net.predict(x);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Regressor extends Model {
   private Regressor(Builder b) {
     super(ModelKind.RECURRENT_REGRESSOR, b);
@@ -65,6 +69,7 @@ public final class Regressor extends Model {
   }
 
   /** Builds a {@link Regressor}. */
+  @API(status = STABLE, since = "0.1")
   public static final class Builder extends Model.Builder<Regressor, Builder> {
     private Builder() {}
 

@@ -1,5 +1,5 @@
 /**
- * Recurrent models on sequences {@code (batch, time, features)}: {@link
+ * Recurrent models on sequences {@code (batch, time, features)}, for users: {@link
  * io.github.javanets.models.recurrent.Regressor}, {@link
  * io.github.javanets.models.recurrent.Classifier} and {@link
  * io.github.javanets.models.recurrent.Autoencoder}, with {@code rnn} (Elman), {@code lstm} and

@@ -1,10 +1,13 @@
 package io.github.javanets.runtime.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.javanets.loss.ClassificationLoss;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.spi.EvaluationCache;
 import io.github.javanets.loss.spi.LossEvaluator;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Loss.gradient} and {@code ClassificationLoss.accuracy} run. Stateless; the graphs live in each
  * loss's {@link EvaluationCache}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ArrayLossEvaluator implements LossEvaluator {
   /** For {@link java.util.ServiceLoader}. */
   public ArrayLossEvaluator() {}

@@ -1,10 +1,10 @@
 package io.github.javanets.runtime.internal;
 
-import io.github.javanets.loss.ArrayChecks;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
-import io.github.javanets.loss.OutputNames;
 import io.github.javanets.loss.TargetKind;
+import io.github.javanets.loss.internal.ArrayChecks;
+import io.github.javanets.loss.internal.OutputNames;
 import io.github.javanets.loss.spi.EvaluationCache;
 import io.github.javanets.runtime.GraphExecutor;
 import io.github.javanets.runtime.LossGraph;

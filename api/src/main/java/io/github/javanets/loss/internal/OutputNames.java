@@ -1,8 +1,15 @@
-package io.github.javanets.loss;
+package io.github.javanets.loss.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
-/** The rules for output names: {@code "<layer>:<output>"}, a bare layer name meaning its output. */
+/**
+ * The rules for output names: {@code "<layer>:<output>"}, a bare layer name meaning its output.
+ * Internal to javanets: outside use is unsupported.
+ */
+@API(status = INTERNAL, since = "0.1")
 public final class OutputNames {
   /** The suffix of a layer's activated output. */
   public static final String OUT = "out";

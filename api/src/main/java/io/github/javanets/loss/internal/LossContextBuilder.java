@@ -1,15 +1,24 @@
-package io.github.javanets.loss;
+package io.github.javanets.loss.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.javanets.loss.LossContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
-/** Builds a {@link LossContext}. Not thread-safe; each {@link #build()} gives an immutable one. */
+/**
+ * Builds a {@link LossContext}: what models, the DL4J adapter and the runtime hand a loss when they
+ * build its expression. Not thread-safe; each {@link #build()} gives an immutable context. Internal
+ * to javanets: outside use is unsupported (loss authors are given their contexts).
+ */
+@API(status = INTERNAL, since = "0.1")
 public final class LossContextBuilder {
   private final SameDiff sameDiff;
   private final Map<String, SDVariable> outputs = new LinkedHashMap<>();
@@ -19,7 +28,12 @@ public final class LossContextBuilder {
   private SDVariable target;
   private SDVariable weights;
 
-  LossContextBuilder(SameDiff sameDiff) {
+  /**
+   * Starts a context over {@code sameDiff}; {@link LossContext#builder(SameDiff)} does the same.
+   *
+   * @param sameDiff the graph; not null
+   */
+  public LossContextBuilder(SameDiff sameDiff) {
     this.sameDiff = Objects.requireNonNull(sameDiff, "sameDiff");
   }
 

@@ -1,4 +1,4 @@
-package io.github.javanets.loss;
+package io.github.javanets.loss.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,15 +1,22 @@
-package io.github.javanets.loss;
+package io.github.javanets.loss.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.javanets.loss.Loss;
+import io.github.javanets.loss.TargetKind;
 import java.util.Arrays;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Checks of the arrays a loss reads, with messages that name the array, the offending shape or
- * value and what is accepted. Models use them to validate datasets; losses use them before
- * evaluation.
+ * value and what is accepted. Models use them to validate datasets; {@link Loss#checkArrays} uses
+ * {@link #checkTarget} before a loss is evaluated on arrays. Internal to javanets: outside use is
+ * unsupported.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ArrayChecks {
   private ArrayChecks() {}
 
@@ -104,7 +111,21 @@ public final class ArrayChecks {
     }
   }
 
-  static void checkTarget(
+  /**
+   * Checks the target and weights a loss is evaluated on against the shape of the main output it
+   * reads, as its {@link TargetKind} requires: values shaped like the output, class labels shaped
+   * like it without its last axis (and each in range), samples with its trailing shape, and weights
+   * shaped like the target (or the output, for a loss without target), finite and &gt;= 0. What
+   * {@link Loss#checkArrays} does.
+   *
+   * @param loss the loss; not null
+   * @param outputName the main output's name, for the messages; not null
+   * @param outputShape the main output's shape; not null
+   * @param target the target; null only when the loss needs none
+   * @param weights the weights, or null when unweighted
+   * @throws IllegalArgumentException naming the array, its shape or bad value, and what is accepted
+   */
+  public static void checkTarget(
       Loss loss, String outputName, long[] outputShape, INDArray target, INDArray weights) {
     Objects.requireNonNull(outputShape, "outputShape");
     TargetKind kind = loss.targetKind();
