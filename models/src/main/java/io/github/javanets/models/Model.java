@@ -1,6 +1,7 @@
 package io.github.javanets.models;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.inject.Injector;
@@ -98,8 +99,11 @@ public abstract class Model {
   /**
    * Makes a model of {@code kind} from a builder's settings.
    *
+   * <p>For the model classes of javanets only: {@link ModelKind} is internal.
+   *
    * @throws IllegalArgumentException for bad layers or losses
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models.recurrent")
   protected Model(ModelKind kind, Builder<?, ?> b) {
     this.kind = kind;
     if (b.layers.isEmpty()) {
@@ -640,6 +644,7 @@ public abstract class Model {
    * @throws IllegalArgumentException if the file holds another kind of model, or as {@link
    *     #load(Path)}
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models.recurrent")
   protected static <M extends Model> M load(Path path, ModelKind expected, Class<M> type)
       throws IOException {
     return type.cast(ModelFile.load(path, Objects.requireNonNull(expected, "expected")));
