@@ -60,6 +60,12 @@ public final class Classifier extends Model {
     return Scores.accuracy(predict(x), labels, w);
   }
 
+  /** Labels, as {@link #predict(INDArray)} gives them. */
+  @Override
+  protected INDArray predictBatch(INDArray x) {
+    return predict(x);
+  }
+
   /**
    * Loads a classifier saved by {@link #save}.
    *

@@ -15,6 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class DataPlaceholders {
   private final SameDiff sd;
   private final Map<String, SDVariable> byArray = new LinkedHashMap<>();
+  // What feed reads, recorded when the placeholders are made, so that feeding (on a loader thread)
+  // reads no SameDiff object.
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
+
+  /** A placeholder's name and data type. */
+  private record Slot(String placeholder, DataType type) {}
 
   DataPlaceholders(SameDiff sd) {
     this.sd = sd;
@@ -25,7 +31,12 @@ final class DataPlaceholders {
    * first time it is asked for.
    */
   SDVariable of(String array, DataType type, long[] shape) {
-    return byArray.computeIfAbsent(array, a -> sd.placeHolder("data." + a, type, shape));
+    return byArray.computeIfAbsent(
+        array,
+        a -> {
+          slots.put(a, new Slot("data." + a, type));
+          return sd.placeHolder("data." + a, type, shape);
+        });
   }
 
   /** The placeholder of dataset array {@code array} made before, or null. */
@@ -35,17 +46,18 @@ final class DataPlaceholders {
 
   /**
    * The value of each placeholder for rows of a data set: the set's array, cast to the
-   * placeholder's data type where it differs.
+   * placeholder's data type where it differs. Reads no SameDiff object, so a loader thread may call
+   * it while the graph runs on another.
    *
    * @param batch the rows; not null
    * @return placeholder name to array, in the order the placeholders were made; never null
    */
   Map<String, INDArray> feed(Dataset batch) {
     Map<String, INDArray> feed = new LinkedHashMap<>();
-    for (Map.Entry<String, SDVariable> e : byArray.entrySet()) {
+    for (Map.Entry<String, Slot> e : slots.entrySet()) {
       INDArray a = batch.array(e.getKey());
-      DataType t = e.getValue().dataType();
-      feed.put(e.getValue().name(), a.dataType() == t ? a : a.castTo(t));
+      DataType t = e.getValue().type();
+      feed.put(e.getValue().placeholder(), a.dataType() == t ? a : a.castTo(t));
     }
     return feed;
   }

@@ -770,6 +770,67 @@ final class Errors {
             + "): nothing would be scored; give a positive weight to at least one element.");
   }
 
+  /**
+   * A batch source over a data set in memory is asked for batches of fewer than 1 row.
+   *
+   * @param batchSize the size given
+   */
+  static IllegalArgumentException batchSizeTooSmall(int batchSize) {
+    return new IllegalArgumentException("Batch size must be >= 1, got " + batchSize + ".");
+  }
+
+  /**
+   * A batch function is given fewer than 1 batch per epoch.
+   *
+   * @param batches the number given
+   */
+  static IllegalArgumentException batchesPerEpochTooSmall(long batches) {
+    return new IllegalArgumentException(
+        "A batch function needs >= 1 batch per epoch, got " + batches + ".");
+  }
+
+  /**
+   * A batch function returned null.
+   *
+   * @param function the function
+   */
+  static NullPointerException batchFunctionReturnedNull(Object function) {
+    return new NullPointerException(
+        "The batch function " + function + " returned null; it must return a Dataset per call.");
+  }
+
+  /**
+   * A pass of a batch source gave no batch (as the trainer says of its passes).
+   *
+   * @param source the source's description
+   */
+  static IllegalArgumentException passWithoutBatches(String source) {
+    return new IllegalArgumentException(
+        "A pass of " + source + " gave no batch; a source must give at least one batch per pass.");
+  }
+
+  /** A pass of a batch source returned null as a batch. */
+  static NullPointerException batchIsNull() {
+    return new NullPointerException("The source gave null in place of a batch.");
+  }
+
+  /**
+   * A batch's sequences are not as long as those the graph of an unrolled {@code rnn} layer was
+   * built for (those of the first training batch).
+   *
+   * @param steps the batch's sequence length
+   * @param expected the length of the first batch's sequences
+   */
+  static IllegalArgumentException batchLengthDiffers(long steps, long expected) {
+    return new IllegalArgumentException(
+        "The batch has sequences of "
+            + steps
+            + " steps but the first training batch has "
+            + expected
+            + "; a network with an rnn layer is unrolled over one length: pad every batch of a"
+            + " source to one length (with weights 0 on the padding).");
+  }
+
   /** Losses as {@code 'mse' (io.github.javanets.losses.Mse)}, joined by commas. */
   private static String named(List<Loss> losses) {
     return losses.stream()

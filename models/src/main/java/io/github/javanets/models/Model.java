@@ -1,5 +1,7 @@
 package io.github.javanets.models;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.inject.Injector;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,12 +61,14 @@ import org.slf4j.LoggerFactory;
  * <p>A model may be used from several threads. Every call that runs its graphs or reads or writes
  * its parameters ({@code predict}, {@code predictProba}, {@code score}, {@code encode}, {@code
  * decode}, {@link #feedForward}, {@link #evaluate}, {@link #train}, {@link #parameters}, {@link
- * #save}) holds the model's lock while it does: calls on one model run one at a time, each gives
- * what it gives on one thread, bit for bit, and a prediction asked for during training waits until
- * training ends (it then sees the trained parameters). Different models share nothing and run in
- * parallel. {@link #addLoss} and {@link #setLoss} take the lock too, so they take effect between
- * calls. Not synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the
- * {@link #metadata()} map; change them while no other thread uses the model.
+ * #save}, and the calls on a {@link BatchSource}, for their whole pass) holds the model's lock
+ * while it does; a call on a {@link BatchSource} reads its batches on a loader thread of its own,
+ * which never runs the model's graphs: calls on one model run one at a time, each gives what it
+ * gives on one thread, bit for bit, and a prediction asked for during training waits until training
+ * ends (it then sees the trained parameters). Different models share nothing and run in parallel.
+ * {@link #addLoss} and {@link #setLoss} take the lock too, so they take effect between calls. Not
+ * synchronized: a loss's own setters ({@code losses().get(i).setWeight(w)}) and the {@link
+ * #metadata()} map; change them while no other thread uses the model.
  */
 @API(status = STABLE, since = "0.1")
 public abstract class Model {
@@ -93,8 +99,11 @@ public abstract class Model {
   /**
    * Makes a model of {@code kind} from a builder's settings.
    *
+   * <p>For the model classes of javanets only: {@link ModelKind} is internal.
+   *
    * @throws IllegalArgumentException for bad layers or losses
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models.recurrent")
   protected Model(ModelKind kind, Builder<?, ?> b) {
     this.kind = kind;
     if (b.layers.isEmpty()) {
@@ -263,7 +272,7 @@ public abstract class Model {
     return graphs;
   }
 
-  private Trainers trainers() {
+  Trainers trainers() {
     return trainers != null ? trainers : Defaults.trainers();
   }
 
@@ -282,7 +291,8 @@ public abstract class Model {
    * Trains on {@code sum(loss.weight() * loss) + regularizers} with the algorithm that {@code
    * options} names, from the current parameters. Early stopping keeps the best validated
    * parameters. The result's {@link TrainingResult#warnings() warnings} are also logged as SLF4J
-   * warnings (logger {@code io.github.javanets.models.Model}).
+   * warnings (logger {@code io.github.javanets.models.Model}). When training fails (the NaN guard,
+   * say), the model keeps the parameters it had before this call.
    *
    * <p>Thread-safe: holds the model's lock throughout, so other calls on this model (a prediction,
    * say) wait until training ends.
@@ -298,7 +308,78 @@ public abstract class Model {
   public TrainingResult train(Dataset train, Dataset valid, TrainOptions options) {
     Objects.requireNonNull(options, "options");
     synchronized (lock) {
-      return trainLocked(train, valid, options);
+      return keepingParametersOnFailure(() -> trainLocked(train, valid, options));
+    }
+  }
+
+  /**
+   * Trains on streamed batches, validating on another pass of {@code train}.
+   *
+   * @see #train(BatchSource, BatchSource, TrainOptions)
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public TrainingResult train(BatchSource train, TrainOptions options) {
+    return train(train, null, options);
+  }
+
+  /**
+   * Trains on streamed batches, for data that need not fit in memory: as {@link #train(Dataset,
+   * Dataset, TrainOptions)}, but each epoch is one pass of {@code train} ({@link BatchSource#open})
+   * in the order it gives its batches, and each validation one pass of {@code valid}. The options'
+   * {@code batchSize} is not read (the source makes its batches); the seed draws the noise and
+   * dropout masks, in batch order. The same seed and the same batches give the same parameters, bit
+   * for bit, and the same as {@link #train(Dataset, Dataset, TrainOptions)} gives on a {@link
+   * Dataset} when the source gives the batches that method would ({@link BatchSource#shuffled}).
+   *
+   * <p>The next batch is read, checked (as {@link Dataset}s are checked, and against this model's
+   * input and losses) and converted on a loader thread while the current one trains; at most
+   * {@value io.github.javanets.train.Prefetcher#CAPACITY} batches wait read ahead. Each batch's
+   * monitors count in the epoch's means with its rows as weight ({@link #evaluate(BatchSource)}
+   * says which losses that gives exactly). A network with an {@code rnn} layer is unrolled over the
+   * sequence length of the first batch (read before training starts), and every batch must have it.
+   *
+   * <p>When training fails (a batch that cannot be read or is not valid, the NaN guard, an
+   * interrupt), the model keeps the parameters it had before this call: it holds a copy of them
+   * while it trains. A model keeps no updater state between calls.
+   *
+   * <p>Thread-safe: holds the model's lock throughout, as {@link #train(Dataset, Dataset,
+   * TrainOptions)}.
+   *
+   * @param train the training batches; not null
+   * @param valid the validation batches; null to validate on a pass of {@code train}
+   * @param options the options; not null
+   * @return each epoch's monitors; never null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or is not
+   *     valid, naming the source and the batch's index in its pass, with the cause attached
+   * @throws IllegalArgumentException for an algorithm the trainers do not know, or a pass without
+   *     batches
+   * @throws IllegalStateException when the objective becomes NaN or infinite
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted while it waits
+   *     for a batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public TrainingResult train(BatchSource train, BatchSource valid, TrainOptions options) {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(options, "options");
+    synchronized (lock) {
+      Trainer trainer = trainers().get(options.algorithm());
+      TrainingResult result =
+          keepingParametersOnFailure(
+              () -> new ModelStreams(this).train(trainer, train, valid, options));
+      result.warnings().forEach(LOG::warn);
+      return result;
+    }
+  }
+
+  /** Runs {@code call}; if it fails, puts back the parameters the model had before, in place. */
+  private <T> T keepingParametersOnFailure(Supplier<T> call) {
+    Map<String, INDArray> before = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> before.put(k, v.dup()));
+    try {
+      return call.get();
+    } catch (RuntimeException | Error e) {
+      parameters.forEach((k, v) -> v.assign(before.get(k)));
+      throw e;
     }
   }
 
@@ -340,7 +421,96 @@ public abstract class Model {
     }
   }
 
+  /**
+   * Every monitor of the model's losses over one pass of streamed batches, without noise or
+   * dropout: each batch's values averaged with its rows as weight, {@code sum(rows_b * m_b) /
+   * sum(rows_b)}, read ahead on a loader thread. That equals the value on all rows at once for
+   * losses that are means over the elements of rows of one size: unweighted {@code mse}, {@code
+   * mae}, {@code xe}, {@code bce}, {@code hinge}, {@code huber} and the accuracy {@code acc}, with
+   * one sequence length in every batch; for a weighted loss, when every batch has the same sum of
+   * weights per row. A loss over the whole batch, such as {@code mmd}, is approximated by the mean
+   * of its per-batch values. Thread-safe.
+   *
+   * @param data the batches; not null
+   * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers); never
+   *     null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or is not
+   *     valid, naming the source and the batch
+   * @throws IllegalArgumentException if the pass gives no batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Map<String, Double> evaluate(BatchSource data) {
+    Objects.requireNonNull(data, "data");
+    synchronized (lock) {
+      return new ModelStreams(this).evaluate(data);
+    }
+  }
+
   // ---------------------------------------------------------------- use
+
+  /**
+   * Predicts batch by batch: calls {@code consumer} with each batch of one pass of {@code data} and
+   * this model's {@code predict} of its inputs (a regressor's outputs, a classifier's labels, an
+   * autoencoder's reconstruction), in order, so that memory holds a few batches, never the whole
+   * data. Batches are read and their inputs checked on a loader thread, ahead of the graph.
+   *
+   * <p>Thread-safe: holds the model's lock for the whole pass, so every batch sees the same
+   * parameters; {@code consumer} runs on the calling thread, and may call this model.
+   *
+   * @param data the batches; only their inputs are read; not null
+   * @param consumer takes each batch and its predictions; not null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or its inputs
+   *     do not fit the model, naming the source and the batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public void predict(BatchSource data, BiConsumer<? super Dataset, ? super INDArray> consumer) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(consumer, "consumer");
+    synchronized (lock) {
+      new ModelStreams(this).predict(data, this::predictBatch, consumer);
+    }
+  }
+
+  /**
+   * The score over one pass of streamed batches, as the model's {@code score} methods compute it on
+   * a whole set: the weighted accuracy {@code sum(w * correct) / sum(w)} for classifiers (exactly
+   * the accuracy over all the rows), the weighted R^2 for regressors (against the batches' target)
+   * and autoencoders (against their inputs), from sums over the batches, equal to the in-memory
+   * value to rounding. Each batch's {@code weights}, when it has them, weigh its elements. Predicts
+   * as {@link #predict(BatchSource, BiConsumer)}, holding the model's lock for the pass.
+   *
+   * @param data the batches, with their targets (but for autoencoders); not null
+   * @return the score; 1 is perfect
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or its inputs
+   *     do not fit the model, naming the source and the batch
+   * @throws IllegalArgumentException if a batch lacks a target or its shape differs from the
+   *     predictions', or every weight is 0
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public double score(BatchSource data) {
+    StreamedScore score =
+        kind.targetKind == io.github.javanets.loss.TargetKind.LABELS
+            ? StreamedScore.accuracy()
+            : StreamedScore.r2();
+    predict(
+        data,
+        (batch, predicted) -> {
+          INDArray target = kind.autoencoder() ? batch.inputs() : batch.array(Dataset.TARGET);
+          score.add(predicted, target, batch.weights());
+        });
+    return score.value();
+  }
+
+  /**
+   * What {@link #predict(BatchSource, BiConsumer)} gives for a batch's inputs: by default the
+   * default output; a classifier gives labels.
+   *
+   * @param x the inputs, checked; not null
+   * @return the predictions; never null
+   */
+  protected INDArray predictBatch(INDArray x) {
+    return output(x, defaultOutput());
+  }
 
   /**
    * Every named output for inputs {@code x}. Thread-safe.
@@ -474,6 +644,7 @@ public abstract class Model {
    * @throws IllegalArgumentException if the file holds another kind of model, or as {@link
    *     #load(Path)}
    */
+  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models.recurrent")
   protected static <M extends Model> M load(Path path, ModelKind expected, Class<M> type)
       throws IOException {
     return type.cast(ModelFile.load(path, Objects.requireNonNull(expected, "expected")));

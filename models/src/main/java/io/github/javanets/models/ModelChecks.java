@@ -57,6 +57,27 @@ final class ModelChecks {
    */
   static void dataset(
       ModelKind kind, Network network, List<Loss> losses, Dataset data, String role) {
+    check(kind, network, losses, data, role, true);
+  }
+
+  /**
+   * Checks one batch of a streamed source as {@link #dataset} checks a whole set, but for the
+   * weights: a batch whose weights are all 0 is allowed (it adds nothing), as is a batch of an
+   * evaluation.
+   *
+   * @throws IllegalArgumentException naming the array and what is wrong
+   */
+  static void batch(ModelKind kind, Network network, List<Loss> losses, Dataset data, String role) {
+    check(kind, network, losses, data, role, false);
+  }
+
+  private static void check(
+      ModelKind kind,
+      Network network,
+      List<Loss> losses,
+      Dataset data,
+      String role,
+      boolean whole) {
     INDArray x = data.inputs();
     if (!fits(kind, x, network.inputSize())) {
       throw Errors.datasetInputsDoNotFit(role, x.shape(), kind, network.inputSize());
@@ -73,7 +94,7 @@ final class ModelChecks {
       INDArray target =
           loss.targetKind() == TargetKind.NONE ? null : require(data, array, loss, role);
       INDArray w = loss.weighted() ? require(data, Dataset.weightsOf(array), loss, role) : null;
-      if (w != null && read.add(Dataset.weightsOf(array))) {
+      if (w != null && read.add(Dataset.weightsOf(array)) && whole) {
         notAllZero(Dataset.weightsOf(array), w, role);
       }
       Map<String, long[]> shapes = new LinkedHashMap<>();

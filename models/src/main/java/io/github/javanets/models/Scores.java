@@ -62,13 +62,13 @@ final class Scores {
     }
   }
 
-  private static void notEmpty(String what, INDArray a) {
+  static void notEmpty(String what, INDArray a) {
     if (a.length() == 0) {
       throw Errors.scoreEmpty(what, a.shape());
     }
   }
 
-  private static void checkShape(String what, INDArray a, long[] expected) {
+  static void checkShape(String what, INDArray a, long[] expected) {
     if (!Arrays.equals(a.shape(), expected)) {
       throw Errors.scoreShapeMismatch(what, a.shape(), expected);
     }

@@ -98,4 +98,47 @@ final class Errors {
         batch,
         term);
   }
+
+  /**
+   * A minibatch of a streamed source could not be read or converted.
+   *
+   * @param source the source's description
+   * @param batch the minibatch's index in its pass, from 0
+   * @param cause what failed
+   */
+  static BatchFailedException batchFailed(String source, long batch, Throwable cause) {
+    String why = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    return new BatchFailedException(
+        "Batch " + batch + " of " + source + " failed: " + why, source, batch, cause);
+  }
+
+  /**
+   * The thread that reads a stream was interrupted while it waited for a minibatch.
+   *
+   * @param source the source's description
+   * @param batch the index of the minibatch waited for, from 0
+   */
+  static java.util.concurrent.CancellationException interrupted(String source, long batch) {
+    return new java.util.concurrent.CancellationException(
+        "Interrupted while waiting for batch " + batch + " of " + source + ".");
+  }
+
+  /**
+   * A pass of a streamed source gave no minibatch.
+   *
+   * @param source the source's description
+   */
+  static IllegalArgumentException passWithoutBatches(String source) {
+    return new IllegalArgumentException(
+        "A pass of " + source + " gave no batch; a source must give at least one batch per pass.");
+  }
+
+  /**
+   * A minibatch was given with no rows.
+   *
+   * @param rows the rows given
+   */
+  static IllegalArgumentException feedWithoutRows(long rows) {
+    return new IllegalArgumentException("A batch must have at least 1 row, got " + rows + ".");
+  }
 }

@@ -10,8 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The rows a {@link Trainer} reads in minibatches, as the placeholders of its {@link
  * TrainingProblem} take them: a model adapts its training or validation data set to one. The
- * trainer asks for contiguous row ranges, in an order shuffled by the seed when it trains. Internal
- * to javanets: outside use is unsupported.
+ * trainer asks for contiguous row ranges, in an order shuffled by the seed when it trains. Data
+ * that need not be held in memory come as a {@link FeedSource}. {@link #feed} is called on the
+ * trainer's thread: rows in memory are not read ahead. Internal to javanets: outside use is
+ * unsupported.
  */
 @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
 public interface MinibatchSource {

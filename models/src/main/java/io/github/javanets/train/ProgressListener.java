@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
 /**
  * Reports progress through minibatches to a {@link ProgressSink} (by default none; the command line
  * binds a progress bar): after each minibatch, the work done out of the run's total and the
- * minibatch's monitors.
+ * minibatch's monitors. A streamed source that does not know its length gives no total ({@link
+ * ProgressSink#UNKNOWN}), only the work done.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ProgressListener implements TrainingListener {
@@ -22,12 +23,15 @@ public final class ProgressListener implements TrainingListener {
 
   @Override
   public void onStart(TrainingRun run) {
-    sink.start((long) run.batches() * run.options().maxUpdates());
+    sink.start(
+        run.batches() == TrainingRun.UNKNOWN
+            ? ProgressSink.UNKNOWN
+            : (long) run.batches() * run.options().maxUpdates());
   }
 
   @Override
   public void onBatch(TrainingRun run, int batch, Map<String, Double> monitors) {
-    sink.step((long) run.epoch() * run.batches() + batch + 1, monitors);
+    sink.step(run.batchesSoFar(), monitors);
   }
 
   @Override

@@ -11,7 +11,10 @@ public interface ProgressSink {
   /** A sink that shows nothing. */
   ProgressSink NONE = new ProgressSink() {};
 
-  /** Training starts; {@code total} minibatches at most. */
+  /** The total of {@link #start} when the number of minibatches is not known (a stream). */
+  long UNKNOWN = -1;
+
+  /** Training starts; {@code total} minibatches at most, or {@link #UNKNOWN}. */
   default void start(long total) {}
 
   /** {@code done} minibatches are done; the last one's monitors. */

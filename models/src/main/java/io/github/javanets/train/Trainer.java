@@ -6,7 +6,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.github.javanets.runtime.GradientLogFilter;
 import io.github.javanets.runtime.GraphRunner;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ParameterUpdate}), validation before every {@code validateEvery}-th epoch and after the last, and
  * the listeners (early stopping, NaN guard, ...) told at each step. The best validated parameters
  * are restored at the end. Get one from {@link Trainers}; a model's {@code train} calls {@link
- * #train}, which reads the model's data through {@link MinibatchSource}s and its graph through a
- * {@link TrainingProblem}.
+ * #train}, which reads the model's data through {@link MinibatchSource}s (rows in memory) or {@link
+ * FeedSource}s (streamed minibatches) and its graph through a {@link TrainingProblem}. A streamed
+ * pass is read ahead on a loader thread ({@link Prefetcher}) while the graph runs on the calling
+ * thread; rows in memory are read on the calling thread ({@link FeedSource#readAhead()}).
  */
 @API(status = STABLE, since = "0.1")
 public final class Trainer {
@@ -50,9 +51,11 @@ public final class Trainer {
   }
 
   /**
-   * Trains the problem's parameters in place. Called by a model's {@code train}, which turns the
-   * returned run into its {@code TrainingResult}; internal to javanets, as its {@link
-   * TrainingProblem} and {@link MinibatchSource} are: applications train through a model.
+   * Trains the problem's parameters in place on rows held in memory: minibatches of {@code
+   * batchSize} rows in an order shuffled by the seed at each epoch, validation in order. Called by
+   * a model's {@code train}, which turns the returned run into its {@code TrainingResult}; internal
+   * to javanets, as its {@link TrainingProblem} and {@link MinibatchSource} are: applications train
+   * through a model.
    *
    * @param problem the graph and parameters; not null
    * @param train the training rows; not null
@@ -68,13 +71,40 @@ public final class Trainer {
       MinibatchSource train,
       MinibatchSource valid,
       TrainingSettings options) {
-    MinibatchSource validation = valid != null ? valid : train;
     int batchSize = options.batchSize();
-    int batches = (int) ((train.rows() + batchSize - 1) / batchSize);
-    TrainingRun run = new TrainingRun(problem, options, batches);
+    Random order = new Random(options.seed() ^ 0x5DEECE66DL);
+    return train(
+        problem,
+        new RowBatches(train, batchSize, order),
+        new RowBatches(valid != null ? valid : train, batchSize, null),
+        options);
+  }
+
+  /**
+   * Trains the problem's parameters in place on streamed minibatches: each epoch is one pass of
+   * {@code train} in the order it gives, each validation one pass of {@code valid}. The next
+   * minibatch is read and converted on a loader thread while the current one trains (see {@link
+   * Prefetcher}, which bounds the minibatches read ahead). {@code batchSize} of the settings is not
+   * read: the source makes its minibatches.
+   *
+   * @param problem the graph and parameters; not null
+   * @param train the training minibatches; not null
+   * @param valid the validation minibatches; null to validate on a pass of {@code train}
+   * @param options the settings; not null
+   * @return the finished run, as {@link #train(TrainingProblem, MinibatchSource, MinibatchSource,
+   *     TrainingSettings)} returns it; never null
+   * @throws BatchFailedException if a minibatch cannot be read or converted, naming the source and
+   *     the minibatch; the problem's parameters are then as the failed step left them
+   * @throws IllegalArgumentException if a pass gives no minibatch
+   * @throws IllegalStateException from the NaN guard when the objective becomes NaN or infinite
+   */
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
+  public TrainingRun train(
+      TrainingProblem problem, FeedSource train, FeedSource valid, TrainingSettings options) {
+    FeedSource validation = valid != null ? valid : train;
+    TrainingRun run = new TrainingRun(problem, options, train.batches());
     ParameterUpdate update = new ParameterUpdate(problem.parameters(), algorithm.updater(options));
     Random noise = new Random(options.seed());
-    Random order = new Random(options.seed() ^ 0x5DEECE66DL);
     GradientLogFilter.install();
     List<String> params = new ArrayList<>(problem.parameters().keySet());
     StepRunner step = StepRunner.training(problem.graph(), problem.monitorVariables(), params);
@@ -91,8 +121,7 @@ public final class Trainer {
             break;
           }
         }
-        Map<String, Double> trainMonitors =
-            epoch(step, problem, train, run, update, noise, shuffled(batches, order), epoch);
+        Map<String, Double> trainMonitors = epoch(step, problem, train, run, update, noise, epoch);
         EpochMonitors record = new EpochMonitors(epoch, trainMonitors, validMonitors);
         run.add(record);
         listeners.forEach(l -> l.onEpoch(run, record));
@@ -111,8 +140,8 @@ public final class Trainer {
   }
 
   private Map<String, Double> validate(
-      StepRunner evaluation, TrainingProblem problem, MinibatchSource data, TrainingRun run) {
-    Map<String, Double> monitors = evaluate(evaluation, problem, data, run.options().batchSize());
+      StepRunner evaluation, TrainingProblem problem, FeedSource data, TrainingRun run) {
+    Map<String, Double> monitors = evaluate(evaluation, problem, data);
     listeners.forEach(l -> l.onValidation(run, monitors));
     return monitors;
   }
@@ -129,56 +158,124 @@ public final class Trainer {
   @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
   public static Map<String, Double> evaluate(
       TrainingProblem problem, MinibatchSource data, int batchSize) {
+    return evaluate(problem, new RowBatches(data, batchSize, null));
+  }
+
+  /**
+   * The monitors over one pass of streamed minibatches without noise: each minibatch's values
+   * averaged with its rows as weight, {@code sum(rows_b * m_b) / sum(rows_b)}. That is the value
+   * over the whole pass for monitors that are means over rows of equal size (unweighted {@code
+   * mse}, {@code xe}, {@code mae}, accuracy, with the same output width and sequence length in
+   * every minibatch); for weighted losses it is exact when every minibatch has the same weight per
+   * row, and for a loss over the whole batch (such as {@code mmd}) it approximates the value on all
+   * rows at once. Read ahead on a loader thread, as in training, unless the source is in memory.
+   *
+   * @param problem the graph; not null
+   * @param data the minibatches; not null
+   * @return monitor name to value; never null
+   * @throws BatchFailedException if a minibatch cannot be read or converted
+   * @throws IllegalArgumentException if the pass gives no minibatch
+   */
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
+  public static Map<String, Double> evaluate(TrainingProblem problem, FeedSource data) {
     return evaluate(
-        StepRunner.evaluation(problem.graph(), problem.monitorVariables()),
-        problem,
-        data,
-        batchSize);
+        StepRunner.evaluation(problem.graph(), problem.monitorVariables()), problem, data);
   }
 
   private static Map<String, Double> evaluate(
-      StepRunner evaluation, TrainingProblem problem, MinibatchSource data, int batchSize) {
+      StepRunner evaluation, TrainingProblem problem, FeedSource data) {
     Averages sums = new Averages(problem.monitorNames());
-    for (long from = 0; from < data.rows(); from += batchSize) {
-      long to = Math.min(data.rows(), from + batchSize);
-      Map<String, INDArray> out = evaluation.run(data.feed(from, to, null)).getOutputs();
-      sums.add(problem.monitorValues(out), to - from);
+    try (Pass pass = open(data, null)) {
+      for (Feed feed; (feed = pass.next()) != null; ) {
+        Map<String, INDArray> out = evaluation.run(feed.placeholders()).getOutputs();
+        sums.add(problem.monitorValues(out), feed.rows());
+      }
     }
-    return sums.means();
+    return sums.means(data);
   }
 
   private Map<String, Double> epoch(
       StepRunner step,
       TrainingProblem problem,
-      MinibatchSource train,
+      FeedSource train,
       TrainingRun run,
       ParameterUpdate update,
       Random noise,
-      int[] order,
       int epoch) {
     Averages sums = new Averages(problem.monitorNames());
-    int batchSize = run.options().batchSize();
-    for (int b = 0; b < order.length; b++) {
-      long from = (long) order[b] * batchSize;
-      long to = Math.min(train.rows(), from + batchSize);
-      OutAndGrad result = step.run(train.feed(from, to, noise));
-      Map<String, Double> monitors = problem.monitorValues(result.getOutputs());
-      int batchIndex = b;
-      listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
-      sums.add(monitors, to - from);
-      update.apply(
-          result.getGradients(), run.options().maxGradientNorm(), epoch * order.length + b, epoch);
+    try (Pass pass = open(train, noise)) {
+      int b = 0;
+      for (Feed feed; (feed = pass.next()) != null; b++) {
+        OutAndGrad result = step.run(feed.placeholders());
+        Map<String, Double> monitors = problem.monitorValues(result.getOutputs());
+        int iteration = run.countBatch();
+        int batchIndex = b;
+        listeners.forEach(l -> l.onBatch(run, batchIndex, monitors));
+        sums.add(monitors, feed.rows());
+        update.apply(result.getGradients(), run.options().maxGradientNorm(), iteration, epoch);
+      }
     }
-    return sums.means();
+    return sums.means(train);
   }
 
-  private static int[] shuffled(int n, Random random) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      order.add(i);
+  /**
+   * A pass of {@code source}: read ahead on a loader thread, or on this thread when the source says
+   * it is in memory.
+   */
+  private static Pass open(FeedSource source, Random noise) {
+    FeedPass pass = source.open(noise);
+    if (!source.readAhead()) {
+      return new Inline(source.description(), pass);
     }
-    Collections.shuffle(order, random);
-    return order.stream().mapToInt(Integer::intValue).toArray();
+    Prefetcher<Feed> ahead = Prefetcher.start(source.description(), pass::next, pass::close);
+    return new Pass() {
+      @Override
+      public Feed next() {
+        return ahead.next();
+      }
+
+      @Override
+      public void close() {
+        ahead.close();
+      }
+    };
+  }
+
+  /** The minibatches of one pass, as the loop reads them. */
+  private interface Pass extends AutoCloseable {
+    /** The next minibatch, or null at the end; a failure is a {@link BatchFailedException}. */
+    Feed next();
+
+    @Override
+    void close();
+  }
+
+  /** A pass read on the trainer's thread. */
+  private static final class Inline implements Pass {
+    private final String source;
+    private final FeedPass pass;
+    private long index;
+
+    Inline(String source, FeedPass pass) {
+      this.source = source;
+      this.pass = pass;
+    }
+
+    @Override
+    public Feed next() {
+      try {
+        Feed feed = pass.next();
+        index++;
+        return feed;
+      } catch (Exception e) {
+        throw Errors.batchFailed(source, index, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      pass.close();
+    }
   }
 
   /** Row-weighted sums of monitors. */
@@ -195,9 +292,12 @@ public final class Trainer {
       rows += batchRows;
     }
 
-    Map<String, Double> means() {
+    Map<String, Double> means(FeedSource source) {
+      if (rows == 0) {
+        throw Errors.passWithoutBatches(source.description());
+      }
       Map<String, Double> means = new LinkedHashMap<>();
-      sums.forEach((k, v) -> means.put(k, rows == 0 ? Double.NaN : v / rows));
+      sums.forEach((k, v) -> means.put(k, v / rows));
       return means;
     }
   }

@@ -18,6 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class TrainingRun {
+  /** What {@link #batches()} returns when a streamed source does not know its length. */
+  public static final int UNKNOWN = -1;
+
   private final TrainingSettings options;
   private final int batches;
   private final Map<String, INDArray> best = new HashMap<>();
@@ -28,11 +31,12 @@ public final class TrainingRun {
   private String stopReason;
   private Map<String, Double> bestValid = Map.of();
   private int bestEpoch = -1;
+  private long batchesSoFar;
 
-  TrainingRun(TrainingProblem problem, TrainingSettings options, int batches) {
+  TrainingRun(TrainingProblem problem, TrainingSettings options, long batches) {
     this.problem = problem;
     this.options = options;
-    this.batches = batches;
+    this.batches = batches < 0 || batches > Integer.MAX_VALUE ? UNKNOWN : (int) batches;
   }
 
   /**
@@ -52,9 +56,25 @@ public final class TrainingRun {
     this.epoch = epoch;
   }
 
-  /** The number of minibatches per epoch. */
+  /**
+   * The number of minibatches per epoch, or {@link #UNKNOWN} for a streamed source that does not
+   * know it.
+   */
   public int batches() {
     return batches;
+  }
+
+  /**
+   * The minibatches of this run trained so far, over every epoch, the current one included once its
+   * monitors are computed (as {@link TrainingListener#onBatch} sees it).
+   */
+  public long batchesSoFar() {
+    return batchesSoFar;
+  }
+
+  /** Counts a minibatch; returns the index of its update in the run, from 0. */
+  int countBatch() {
+    return (int) batchesSoFar++;
   }
 
   /** The epochs trained so far, in order; an unmodifiable view, never null. */

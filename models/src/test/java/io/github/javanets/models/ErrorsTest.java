@@ -315,4 +315,30 @@ class ErrorsTest {
             "Cannot score with weights that are all 0 (shape [4, 3]): nothing would be scored;"
                 + " give a positive weight to at least one element.");
   }
+
+  @Test
+  void batchSourceErrorsSayWhatIsAccepted() {
+    assertThat(Errors.batchSizeTooSmall(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Batch size must be >= 1, got 0.");
+    assertThat(Errors.batchesPerEpochTooSmall(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("A batch function needs >= 1 batch per epoch, got -1.");
+    assertThat(Errors.batchFunctionReturnedNull("f"))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("The batch function f returned null; it must return a Dataset per call.");
+    assertThat(Errors.batchIsNull())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("The source gave null in place of a batch.");
+    assertThat(Errors.passWithoutBatches("orders.csv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "A pass of orders.csv gave no batch; a source must give at least one batch per pass.");
+    assertThat(Errors.batchLengthDiffers(12, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "The batch has sequences of 12 steps but the first training batch has 10; a network"
+                + " with an rnn layer is unrolled over one length: pad every batch of a source to"
+                + " one length (with weights 0 on the padding).");
+  }
 }

@@ -109,4 +109,30 @@ class ErrorsTest {
                 + " rate, set maxGradientNorm, or check the data.");
     assertThat(objective.term()).isNull();
   }
+
+  @Test
+  void aFailedBatchNamesTheSourceTheBatchAndTheCause() {
+    IllegalStateException cause = new IllegalStateException("disk gone");
+    BatchFailedException e = Errors.batchFailed("orders.csv", 17, cause);
+    assertThat(e).hasMessage("Batch 17 of orders.csv failed: disk gone").hasCause(cause);
+    assertThat(e.source()).isEqualTo("orders.csv");
+    assertThat(e.batch()).isEqualTo(17);
+    assertThat(Errors.batchFailed("s", 0, new NullPointerException()))
+        .hasMessage("Batch 0 of s failed: java.lang.NullPointerException");
+    assertThat(BatchFailedException.of("s", 2, cause)).hasMessage("Batch 2 of s failed: disk gone");
+  }
+
+  @Test
+  void streamMessagesNameTheSource() {
+    assertThat(Errors.interrupted("orders.csv", 3))
+        .isInstanceOf(java.util.concurrent.CancellationException.class)
+        .hasMessage("Interrupted while waiting for batch 3 of orders.csv.");
+    assertThat(Errors.passWithoutBatches("orders.csv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "A pass of orders.csv gave no batch; a source must give at least one batch per pass.");
+    assertThat(Errors.feedWithoutRows(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("A batch must have at least 1 row, got 0.");
+  }
 }

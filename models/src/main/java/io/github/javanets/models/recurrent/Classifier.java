@@ -57,6 +57,12 @@ public final class Classifier extends Model {
     return accuracyScore(predict(x), labels, w);
   }
 
+  /** Labels, as {@link #predict(INDArray)} gives them. */
+  @Override
+  protected INDArray predictBatch(INDArray x) {
+    return predict(x);
+  }
+
   /**
    * Loads a recurrent classifier saved by {@link #save}.
    *
