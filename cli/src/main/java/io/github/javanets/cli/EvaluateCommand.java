@@ -29,6 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   WeightSource weights;
 
+  @Mixin ThreadsOption threads;
+
   @Spec CommandSpec spec;
 
   /** Where a weighted model's weights come from: one of a column and a file, or neither. */
@@ -60,6 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    threads.apply();
     Evaluation.run(this, spec.commandLine().getOut());
     return 0;
   }

@@ -31,10 +31,13 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--header", description = "Print a header line first.")
   boolean header;
 
+  @Mixin ThreadsOption threads;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    threads.apply();
     Prediction.run(this, spec.commandLine().getOut());
     return 0;
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -258,6 +259,8 @@ final class TrainCommand implements Callable<Integer> {
               + " lines (default: ${DEFAULT-VALUE}).")
   ProgressMode progress;
 
+  @Mixin ThreadsOption threads;
+
   @Spec CommandSpec spec;
 
   /** Where the weights come from: one of a column and a file, or neither. */
@@ -324,6 +327,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    threads.apply();
     new TrainingJob(this, spec.commandLine().getOut()).run();
     return 0;
   }

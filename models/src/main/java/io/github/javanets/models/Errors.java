@@ -17,6 +17,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 final class Errors {
   private Errors() {}
 
+  // ---- Threads --------------------------------------------------------------------------------
+
+  /**
+   * A thread count is 0 or negative.
+   *
+   * @param threads the count given
+   */
+  static IllegalArgumentException threadCountNotPositive(int threads) {
+    return new IllegalArgumentException(
+        "The thread count must be a whole number >= 1, got " + threads + ".");
+  }
+
   // ---- Layers and networks --------------------------------------------------------------------
 
   /**
