@@ -92,6 +92,15 @@ if os.path.exists(spath) and open(spath).read().strip():
     print("| batch | mse | mse + mae | second loss |")
     print("|---|---|---|---|")
     print(open(spath).read().strip())
+tpath = os.path.join(out, "threads.md")
+if os.path.exists(tpath) and open(tpath).read().strip():
+    print()
+    print("Threads (`ThreadsCheck`: each round trains once with `Threads.set(1)` and once with ND4J's default "
+          "count, `OMP_NUM_THREADS` unset; medians after one warm-up round, ms per training run):")
+    print()
+    print("| workload | default threads | 1 thread | default | default / 1 |")
+    print("|---|---|---|---|---|")
+    print(open(tpath).read().strip())
 if os.path.exists(os.path.join(out, "pytorch.skipped")):
     print("- PyTorch: " + open(os.path.join(out, "pytorch.skipped")).read().strip())
 print()

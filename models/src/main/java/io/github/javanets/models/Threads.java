@@ -16,11 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * starts with {@code OMP_NUM_THREADS} threads when that variable is set, else one per core (per
  * chip), which is right for large arrays on an idle machine. For small models (tens of units,
  * batches of tens of rows, as on Iris) one thread is much faster: an op is too small to share, and
- * the OpenMP threads that wait for the next op spin on cores that another process may need. 100
- * epochs of the command line's Iris classifier took 8 s with ND4J's two threads on a busy 2-core
- * machine and 0.2-0.3 s with one (benchmarks/README.md). A program that trains small models should
- * call {@code Threads.set(1)} once, before training; the {@code javanets} command does that by
- * default ({@code --threads auto}).
+ * the OpenMP threads that wait for the next op spin on cores that another process may need. On a
+ * busy 2-core machine, 100 epochs of the command line's Iris classifier took 0.6-0.8 s with one
+ * thread and 1.0-21.6 s with ND4J's two (median 27x slower), and an epoch of a 784-256-10 MLP at
+ * batch 128 0.2 s against 0.6-2.0 s (benchmarks/README.md, {@code ThreadsCheck}). A program that
+ * trains small models should call {@code Threads.set(1)} once, before training; the {@code
+ * javanets} command does that by default ({@code --threads auto}).
  *
  * <p>{@link #set} changes, for ops that start after it returns: the OpenMP threads of libnd4j's ops
  * ({@code omp_set_num_threads}, what {@code OMP_NUM_THREADS} sets at start-up), the threads of the
