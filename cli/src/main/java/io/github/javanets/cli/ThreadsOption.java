@@ -10,9 +10,10 @@ import picocli.CommandLine.TypeConversionException;
  * {@code --threads N|auto} of {@code train}, {@code predict} and {@code evaluate} (a picocli
  * mixin): how many threads ND4J's ops use, set through {@link Threads} before the command does any
  * ND4J work. {@code auto} (the default) keeps {@code OMP_NUM_THREADS} when the user set it, else
- * uses one thread: on the small tables and models this command trains, one thread was 8-30 times
- * faster than ND4J's one per core on a busy 2-core machine (benchmarks/README.md), and a larger
- * thread count only pays for large arrays on idle cores, where {@code --threads N} asks for it.
+ * uses one thread: on a busy 2-core machine one thread trained an Iris-sized model in 0.6-0.8 s
+ * where ND4J's one thread per core took 1.0-21.6 s (benchmarks/README.md, {@code ThreadsCheck}),
+ * and more threads only pay for large arrays on idle cores, where {@code --threads N} asks for
+ * them.
  */
 final class ThreadsOption {
   /** The environment variable that sets OpenMP's thread count when the JVM starts. */
