@@ -1,20 +1,13 @@
 package io.github.javanets;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.javanets.conventions.ModuleRules;
 import io.github.javanets.models.Model;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +26,8 @@ class ArchitectureTest {
   private static JavaClasses classes;
 
   @BeforeAll
-  static void importTheModulesMainClasses() throws URISyntaxException {
-    // Where Model's class file lies (target/classes, or the module's jar) holds every main class of
-    // this module, whatever its package, and nothing of the other modules; tests are left out.
-    Path main = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    classes =
-        new ClassFileImporter()
-            .withImportOption(new ImportOption.DoNotIncludeTests())
-            .importPath(main);
+  static void importTheModulesMainClasses() {
+    classes = ModuleRules.mainClassesOf(Model.class);
   }
 
   @Test
@@ -91,17 +78,8 @@ class ArchitectureTest {
 
   @Test
   void everyPublicTypeSaysItsStatus() {
-    classes()
-        .that(describe("are public (and nested in public types only)", ArchitectureTest::reachable))
-        .should()
-        .beAnnotatedWith(API.class)
-        .because("users see from @API what they may rely on")
-        .check(classes);
+    ModuleRules.everyPublicTypeSaysItsStatus("users").check(classes);
   }
 
   /** Public, and nested in public types only (a public type nested in a hidden one is hidden). */
-  private static boolean reachable(JavaClass c) {
-    return c.getModifiers().contains(JavaModifier.PUBLIC)
-        && c.getEnclosingClass().map(ArchitectureTest::reachable).orElse(true);
-  }
 }

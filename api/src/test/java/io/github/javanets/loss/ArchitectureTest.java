@@ -13,13 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import io.github.javanets.conventions.ModuleRules;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,14 +59,8 @@ class ArchitectureTest {
   private static JavaClasses classes;
 
   @BeforeAll
-  static void importTheModulesMainClasses() throws URISyntaxException {
-    // Where Loss's class file lies (target/classes, or the module's jar) holds every main class of
-    // this module and nothing of the other modules; tests are left out.
-    Path main = Path.of(Loss.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    classes =
-        new ClassFileImporter()
-            .withImportOption(new ImportOption.DoNotIncludeTests())
-            .importPath(main);
+  static void importTheModulesMainClasses() {
+    classes = ModuleRules.mainClassesOf(Loss.class);
   }
 
   @Test
@@ -117,12 +107,7 @@ class ArchitectureTest {
 
   @Test
   void everyPublicTypeSaysItsStatus() {
-    classes()
-        .that(publicAndReachable())
-        .should()
-        .beAnnotatedWith(API.class)
-        .because("users and loss authors see from @API what they may rely on")
-        .check(classes);
+    ModuleRules.everyPublicTypeSaysItsStatus("users and loss authors").check(classes);
   }
 
   @Test
@@ -130,7 +115,7 @@ class ArchitectureTest {
     classes()
         .that()
         .resideInAPackage(INTERNAL_PACKAGE)
-        .and(publicAndReachable())
+        .and(ModuleRules.publicAndReachable())
         .should(beMarkedInternal())
         .check(classes);
   }
@@ -169,16 +154,6 @@ class ArchitectureTest {
         .ignoreDependency(A_SEAM_USER, resideInAnyPackage(SPI, INTERNAL_PACKAGE))
         .because("a pair of packages that import each other is one package in disguise")
         .check(classes);
-  }
-
-  /** Public, and nested in public types only (a public type nested in a hidden one is hidden). */
-  private static DescribedPredicate<JavaClass> publicAndReachable() {
-    return describe("are public (and nested in public types only)", ArchitectureTest::reachable);
-  }
-
-  private static boolean reachable(JavaClass c) {
-    return c.getModifiers().contains(JavaModifier.PUBLIC)
-        && c.getEnclosingClass().map(ArchitectureTest::reachable).orElse(true);
   }
 
   private static ArchCondition<JavaClass> beMarkedInternal() {

@@ -2,14 +2,10 @@ package io.github.javanets.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
+import io.github.javanets.conventions.ErrorsClasses;
 import java.util.List;
 import java.util.ServiceConfigurationError;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +25,7 @@ class ErrorsTest {
 
   @Test
   void everyMethodReturnsTheExceptionToThrow() {
-    Set<String> methods =
-        Arrays.stream(Errors.class.getDeclaredMethods())
-            .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
-            .filter(m -> !Throwable.class.isAssignableFrom(m.getReturnType()))
-            .map(Method::getName)
-            .collect(Collectors.toSet());
-    assertThat(methods).isEmpty();
+    ErrorsClasses.assertEveryMethodReturnsAnException(Errors.class);
   }
 
   @Test

@@ -2,17 +2,14 @@ package io.github.javanets.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.javanets.conventions.ErrorsClasses;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,13 +38,7 @@ class ErrorsTest {
 
   @Test
   void everyMethodReturnsTheExceptionToThrow() {
-    Set<String> methods =
-        Arrays.stream(Errors.class.getDeclaredMethods())
-            .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
-            .filter(m -> !Throwable.class.isAssignableFrom(m.getReturnType()))
-            .map(Method::getName)
-            .collect(Collectors.toSet());
-    assertThat(methods).isEmpty();
+    ErrorsClasses.assertEveryMethodReturnsAnException(Errors.class);
   }
 
   @Test

@@ -8,19 +8,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.javanets.conventions.ErrorsClasses;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.UnknownLossException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,13 +28,7 @@ class ModelFileErrorsTest {
 
   @Test
   void everyMethodReturnsTheExceptionToThrow() {
-    Set<String> methods =
-        Arrays.stream(ModelFileErrors.class.getDeclaredMethods())
-            .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
-            .filter(m -> !Throwable.class.isAssignableFrom(m.getReturnType()))
-            .map(Method::getName)
-            .collect(Collectors.toSet());
-    assertThat(methods).isEmpty();
+    ErrorsClasses.assertEveryMethodReturnsAnException(ModelFileErrors.class);
   }
 
   @Test

@@ -2,16 +2,12 @@ package io.github.javanets.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.javanets.conventions.ErrorsClasses;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossInfo;
 import io.github.javanets.loss.LossName;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -38,13 +34,7 @@ class ErrorsTest {
 
   @Test
   void everyMethodReturnsTheExceptionToThrow() {
-    Set<String> methods =
-        Arrays.stream(Errors.class.getDeclaredMethods())
-            .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
-            .filter(m -> !Throwable.class.isAssignableFrom(m.getReturnType()))
-            .map(Method::getName)
-            .collect(Collectors.toSet());
-    assertThat(methods).isEmpty();
+    ErrorsClasses.assertEveryMethodReturnsAnException(Errors.class);
   }
 
   @Test

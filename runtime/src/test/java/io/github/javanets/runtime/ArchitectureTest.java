@@ -6,20 +6,14 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import io.github.javanets.conventions.ModuleRules;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,15 +37,8 @@ class ArchitectureTest {
   private static JavaClasses classes;
 
   @BeforeAll
-  static void importTheModulesMainClasses() throws URISyntaxException {
-    // Where GraphExecutor's class file lies (target/classes, or the module's jar) holds every main
-    // class of this module and nothing of the other modules; tests are left out.
-    Path main =
-        Path.of(GraphExecutor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    classes =
-        new ClassFileImporter()
-            .withImportOption(new ImportOption.DoNotIncludeTests())
-            .importPath(main);
+  static void importTheModulesMainClasses() {
+    classes = ModuleRules.mainClassesOf(GraphExecutor.class);
   }
 
   @Test
@@ -83,18 +70,13 @@ class ArchitectureTest {
 
   @Test
   void everyPublicTypeSaysItsStatus() {
-    classes()
-        .that(publicAndReachable())
-        .should()
-        .beAnnotatedWith(API.class)
-        .because("users and loss authors see from @API what they may rely on")
-        .check(classes);
+    ModuleRules.everyPublicTypeSaysItsStatus("users and loss authors").check(classes);
   }
 
   @Test
   void everyPublicTypeIsMarkedInternal() {
     classes()
-        .that(publicAndReachable())
+        .that(ModuleRules.publicAndReachable())
         .should(beMarkedInternal())
         .because("graph execution is for javanets' own modules; loss authors never run a graph")
         .check(classes);
@@ -116,22 +98,7 @@ class ArchitectureTest {
 
   @Test
   void thePackagesFormNoCycle() {
-    slices()
-        .matching("io.github.javanets.(**)")
-        .should()
-        .beFreeOfCycles()
-        .because("a pair of packages that import each other is one package in disguise")
-        .check(classes);
-  }
-
-  /** Public, and nested in public types only (a public type nested in a hidden one is hidden). */
-  private static DescribedPredicate<JavaClass> publicAndReachable() {
-    return describe("are public (and nested in public types only)", ArchitectureTest::reachable);
-  }
-
-  private static boolean reachable(JavaClass c) {
-    return c.getModifiers().contains(JavaModifier.PUBLIC)
-        && c.getEnclosingClass().map(ArchitectureTest::reachable).orElse(true);
+    ModuleRules.thePackagesFormNoCycle().check(classes);
   }
 
   private static ArchCondition<JavaClass> beMarkedInternal() {
