@@ -29,6 +29,19 @@ final class Errors {
         "The thread count must be a whole number >= 1, got " + threads + ".");
   }
 
+  /**
+   * ND4J's CPU backend is on the class path but its native ops, or one of their thread methods,
+   * cannot be called.
+   *
+   * @param what what was called
+   * @param cause the reflective failure
+   */
+  static IllegalStateException nativeOpsUnusable(String what, ReflectiveOperationException cause) {
+    return new IllegalStateException(
+        "ND4J's native ops cannot set the thread count: " + what + " failed (" + cause + ").",
+        cause);
+  }
+
   // ---- Layers and networks --------------------------------------------------------------------
 
   /**

@@ -90,7 +90,7 @@ public final class Threads {
     } catch (ClassNotFoundException e) {
       return null;
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("ND4J's native ops cannot be reached: " + e, e);
+      throw Errors.nativeOpsUnusable(NATIVE_OPS + ".getInstance().getDeviceNativeOps()", e);
     }
   }
 
@@ -101,7 +101,7 @@ public final class Threads {
       Method method = ops.getClass().getMethod(name, types);
       return method.invoke(ops, args);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("ND4J's native ops have no usable " + name + ": " + e, e);
+      throw Errors.nativeOpsUnusable(name, e);
     }
   }
 }

@@ -60,4 +60,16 @@ class ThreadsTest {
         .hasMessage("The thread count must be a whole number >= 1, got -4.");
     assertThat(Threads.get()).isEqualTo(2);
   }
+
+  @Test
+  void anUnusableNativeOpSaysWhichCallFailed() {
+    NoSuchMethodException cause = new NoSuchMethodException("setOmpNumThreads");
+
+    assertThat(Errors.nativeOpsUnusable("setOmpNumThreads", cause))
+        .isInstanceOf(IllegalStateException.class)
+        .hasCause(cause)
+        .hasMessage(
+            "ND4J's native ops cannot set the thread count: setOmpNumThreads failed"
+                + " (java.lang.NoSuchMethodException: setOmpNumThreads).");
+  }
 }
