@@ -145,14 +145,14 @@ final class Dl4jBatch {
   }
 
   private static void checkBinary(Loss loss, INDArray mask) {
-    double[] v = flat(mask);
+    double[] v = ArrayChecks.flat(mask);
     for (int i = 0; i < v.length; i++) {
       if (v[i] != 0.0 && v[i] != 1.0) {
         throw new IllegalArgumentException(
             "DL4J masks must be 0 or 1, but the mask has "
                 + v[i]
                 + " at index "
-                + Arrays.toString(index(mask.shape(), i))
+                + Arrays.toString(ArrayChecks.index(mask.shape(), i))
                 + ". Loss '"
                 + loss.name()
                 + "' treats a mask as weights that drop (0) or keep (1) an example or output;"
@@ -165,7 +165,7 @@ final class Dl4jBatch {
   /** One weight per row, for a loss on labels: each row of the mask must be all 0 or all 1. */
   private static INDArray rowMask(Loss loss, INDArray elements) {
     long k = elements.size(1);
-    double[] v = flat(elements);
+    double[] v = ArrayChecks.flat(elements);
     for (int i = 0; i < v.length; i++) {
       if (v[i] != v[i - i % (int) k]) {
         long row = i / k;
@@ -186,8 +186,8 @@ final class Dl4jBatch {
   /** The class of each row from one-hot labels; rows with weight 0 are not checked. */
   private static INDArray classIds(Loss loss, INDArray labels, INDArray rows) {
     int k = (int) labels.size(1);
-    double[] v = flat(labels);
-    double[] w = flat(rows);
+    double[] v = ArrayChecks.flat(labels);
+    double[] w = ArrayChecks.flat(rows);
     for (int row = 0; row < w.length; row++) {
       if (w[row] != 0.0 && !isOneHot(v, row * k, k)) {
         throw new IllegalArgumentException(
@@ -218,24 +218,11 @@ final class Dl4jBatch {
 
   private static long countPositive(INDArray values) {
     long count = 0;
-    for (double x : flat(values)) {
+    for (double x : ArrayChecks.flat(values)) {
       if (x > 0) {
         count++;
       }
     }
     return count;
-  }
-
-  private static double[] flat(INDArray array) {
-    return Nd4j.toFlattened('c', array).castTo(DataType.DOUBLE).toDoubleVector();
-  }
-
-  private static long[] index(long[] shape, long flat) {
-    long[] idx = new long[shape.length];
-    for (int d = shape.length - 1; d >= 0; d--) {
-      idx[d] = flat % shape[d];
-      flat /= shape[d];
-    }
-    return idx;
   }
 }

@@ -177,13 +177,27 @@ public final class ArrayChecks {
     }
   }
 
-  private static double[] flat(INDArray array) {
+  /**
+   * The values of {@code array} in 'c' order, as doubles.
+   *
+   * @param array the array; not null
+   * @return a new array of its values; never null
+   */
+  public static double[] flat(INDArray array) {
     return Nd4j.toFlattened('c', array)
         .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
         .toDoubleVector();
   }
 
-  private static long[] index(long[] shape, long flat) {
+  /**
+   * The index along each axis of the element at {@code flat} in 'c' order, for messages that name
+   * an element.
+   *
+   * @param shape the array's shape; not null
+   * @param flat the element's position in 'c' order
+   * @return a new array of indices; never null
+   */
+  public static long[] index(long[] shape, long flat) {
     long[] idx = new long[shape.length];
     for (int d = shape.length - 1; d >= 0; d--) {
       idx[d] = flat % shape[d];
