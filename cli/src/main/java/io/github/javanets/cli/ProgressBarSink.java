@@ -10,8 +10,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows training progress as a text progress bar on stderr: minibatches done out of the most the
- * run can take, the epoch, and the last minibatch's monitors ({@code loss}, {@code err}, each loss,
- * {@code acc}). Bound to {@link ProgressSink} in the injector the command line gives its models.
+ * run can take (or without a total, for a stream of unknown length), the epoch (or the minibatch
+ * count), and the last minibatch's monitors ({@code loss}, {@code err}, each loss, {@code acc}).
+ * Bound to {@link ProgressSink} in the injector the command line gives its models.
  */
 final class ProgressBarSink implements ProgressSink {
   private static final int UPDATE_MILLIS = 200;
@@ -19,7 +20,8 @@ final class ProgressBarSink implements ProgressSink {
 
   private final int epochs;
   private ProgressBar bar;
-  private long batchesPerEpoch = 1;
+  // 0 while the number of minibatches per epoch is unknown (a stream of unknown length).
+  private long batchesPerEpoch;
 
   /** A sink for a run of at most {@code epochs} epochs. */
   ProgressBarSink(int epochs) {
@@ -28,11 +30,12 @@ final class ProgressBarSink implements ProgressSink {
 
   @Override
   public void start(long total) {
-    batchesPerEpoch = Math.max(1, epochs > 0 ? total / epochs : total);
+    batchesPerEpoch =
+        total == ProgressSink.UNKNOWN ? 0 : Math.max(1, epochs > 0 ? total / epochs : total);
     bar =
         new ProgressBarBuilder()
             .setTaskName("train")
-            .setInitialMax(total)
+            .setInitialMax(total == ProgressSink.UNKNOWN ? -1 : total)
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(UPDATE_MILLIS)
             .hideEta()
@@ -44,9 +47,20 @@ final class ProgressBarSink implements ProgressSink {
     if (bar == null) {
       return;
     }
-    long epoch = Math.min(epochs, (done - 1) / batchesPerEpoch + 1);
     bar.stepTo(done);
-    bar.setExtraMessage("epoch " + epoch + "/" + epochs + ": " + format(monitors));
+    bar.setExtraMessage(where(done) + format(monitors));
+  }
+
+  /**
+   * Where minibatch {@code done} of the run lies: {@code "epoch e/E: "} while the minibatches per
+   * epoch are known, else {@code "batch done: "} (a bar without a total).
+   */
+  String where(long done) {
+    if (batchesPerEpoch == 0) {
+      return "batch " + done + ": ";
+    }
+    long epoch = Math.min(epochs, (done - 1) / batchesPerEpoch + 1);
+    return "epoch " + epoch + "/" + epochs + ": ";
   }
 
   @Override
