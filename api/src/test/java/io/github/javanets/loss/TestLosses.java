@@ -147,15 +147,6 @@ final class TestLosses {
   }
 
   /** No target: the mean of {@code o^2}. */
-  /** The fraction of positive outputs: a value with no gradient anywhere. */
-  @LossTarget(TargetKind.NONE)
-  public static class Positive extends Loss {
-    @Override
-    public SDVariable compute(LossContext ctx) {
-      return reduce(ctx, ctx.output().gt(0.0).castTo(ctx.output().dataType()));
-    }
-  }
-
   @LossTarget(TargetKind.NONE)
   public static class Norm extends Loss {
     @Override
