@@ -1,4 +1,4 @@
-package io.github.javanets.cli;
+package io.github.javanets.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The text of a CSV file, decoded as strict UTF-8: a byte that is not UTF-8 is an error naming the
@@ -98,13 +97,7 @@ final class Utf8Reader extends Reader {
     }
     countLines();
     if (result.isError()) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s line %d: not valid UTF-8 (byte 0x%02X); save the file as UTF-8.",
-              name,
-              line,
-              bytes.get(bytes.position()) & 0xFF));
+      throw Errors.notUtf8(name, line, bytes.get(bytes.position()) & 0xFF);
     }
     return true;
   }
@@ -116,14 +109,7 @@ final class Utf8Reader extends Reader {
         line++;
         lineLength = 0;
       } else if (++lineLength > MAX_LINE) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "%s line %d: longer than %,d characters; a line holds one row of cells, so check"
-                    + " that the file is a CSV file with line breaks.",
-                name,
-                line,
-                MAX_LINE));
+        throw Errors.lineTooLong(name, line, MAX_LINE);
       }
     }
   }
