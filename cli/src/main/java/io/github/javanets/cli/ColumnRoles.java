@@ -34,7 +34,7 @@ record ColumnRoles(List<String> inputs, List<String> targets, String weights, St
    * @throws IllegalArgumentException for a column the table lacks, a column with two roles, targets
    *     that {@code kind} cannot take, or no input column left
    */
-  ColumnRoles resolve(ModelKind kind, CsvTable table) {
+  ColumnRoles resolve(ModelKind kind, CsvHeader table) {
     List<String> chosenTargets = targets(kind, table.header());
     for (String t : chosenTargets) {
       table.column(t, "--target-column");
@@ -74,7 +74,7 @@ record ColumnRoles(List<String> inputs, List<String> targets, String weights, St
   }
 
   /** Checks that the sequence column, if any, exists and has no other role. */
-  private void checkSequence(CsvTable table, List<String> chosenTargets) {
+  private void checkSequence(CsvHeader table, List<String> chosenTargets) {
     if (sequence == null) {
       return;
     }
@@ -89,7 +89,7 @@ record ColumnRoles(List<String> inputs, List<String> targets, String weights, St
   }
 
   /** The input columns, or every column that is not a target, the weights or the sequence. */
-  private List<String> inputs(CsvTable table, List<String> chosenTargets) {
+  private List<String> inputs(CsvHeader table, List<String> chosenTargets) {
     if (inputs.isEmpty()) {
       Set<String> others = new HashSet<>(chosenTargets);
       others.add(weights);

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param validFraction the share of examples held out when {@code valid} is null, in [0, 1)
  * @param weightsFile the file of weights, or null
  * @param columns the column roles as the options give them; not null
- * @param seed the seed of the validation split
+ * @param seed the seed of the validation split and of the shuffle
+ * @param batchSize the examples per batch, &gt;= 1
+ * @param shuffleBuffer the examples held to shuffle the training data as it streams, &gt;= 0
  */
 record DataOptions(
     ModelKind kind,
@@ -26,7 +28,9 @@ record DataOptions(
     double validFraction,
     Path weightsFile,
     ColumnRoles columns,
-    long seed) {
+    long seed,
+    int batchSize,
+    int shuffleBuffer) {
   /** Checks for null. */
   DataOptions {
     Objects.requireNonNull(kind, "kind");
@@ -58,11 +62,25 @@ record DataOptions(
       throw new IllegalArgumentException(
           "--valid-fraction must be in [0, 1), got " + fraction + ".");
     }
+    if (cmd.shuffleBuffer < 0) {
+      throw new IllegalArgumentException(
+          "--shuffle-buffer must be >= 0 (0 keeps the file's order), got "
+              + cmd.shuffleBuffer
+              + ".");
+    }
     ColumnRoles columns =
         new ColumnRoles(
             cmd.inputColumns, cmd.targetColumns, cmd.weightsColumn(), cmd.sequenceColumn);
     return new DataOptions(
-        cmd.kind(), cmd.data, cmd.valid(), fraction, cmd.weightsFile(), columns, cmd.seed);
+        cmd.kind(),
+        cmd.data,
+        cmd.valid(),
+        fraction,
+        cmd.weightsFile(),
+        columns,
+        cmd.seed,
+        cmd.batchSize,
+        cmd.shuffleBuffer);
   }
 
   /** Whether the model is weighted: by a column or a file of weights, or as a recurrent model. */

@@ -108,12 +108,7 @@ final class DataReader {
     for (int r = 0; r < w.length; r++) {
       for (int c = 0; c < width; c++) {
         int column = columns[columns.length == 1 ? 0 : c];
-        double v = source.number(r, column);
-        if (v < 0) {
-          throw source.cellError(
-              r, column, "weight " + v + " is negative; weights must be >= 0", null);
-        }
-        w[r][c] = v;
+        w[r][c] = source.weight(r, column);
       }
     }
     return w;

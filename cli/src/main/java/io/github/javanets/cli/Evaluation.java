@@ -1,11 +1,15 @@
 package io.github.javanets.cli;
 
+import io.github.javanets.csv.CsvBatchSource;
+import io.github.javanets.csv.CsvRows;
 import io.github.javanets.models.Autoencoder;
+import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
+import io.github.javanets.train.BatchFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -18,11 +22,28 @@ import java.util.Map;
 final class Evaluation {
   private Evaluation() {}
 
+  /** The most input values in one batch when streaming: 4 Mi values, 16 MiB of floats. */
+  static final int BATCH_VALUES = 1 << 22;
+
+  /** The most rows in one batch when streaming; a file up to this size is one batch. */
+  static final int BATCH_ROWS = 10_000;
+
   static void run(EvaluateCommand cmd, PrintWriter out) throws IOException {
+    CsvHeader columns;
+    try (CsvRows rows = CsvRows.open(cmd.files.data, "--data")) {
+      columns = CsvHeader.of(rows);
+    }
+    if (cmd.weightsFile() != null) {
+      CsvRows.requireRegularFile(cmd.weightsFile(), "--weights-file", "a CSV file");
+    }
+    SavedModel saved = cmd.files.loadModel();
+    if (!saved.kind().recurrent()) {
+      stream(cmd, saved, columns, out);
+      return;
+    }
     CsvTable table = cmd.files.readData();
     CsvTable weightsTable =
         cmd.weightsFile() == null ? null : CsvTable.read(cmd.weightsFile(), "--weights-file");
-    SavedModel saved = cmd.files.loadModel();
     ModelInfo info = saved.info(table);
     Model model = saved.model();
     Weights weights = weights(cmd, model, info, table, weightsTable);
@@ -35,19 +56,130 @@ final class Evaluation {
     Dataset data = examples.dataset(examples.steps());
     ExitGuard.phase("evaluating");
     Map<String, Double> monitors = model.evaluate(data);
+    print(
+        out,
+        saved,
+        table.name(),
+        examples.summary(),
+        weights.isAllOnes(),
+        monitors,
+        score(saved.kind(), model, data));
+  }
+
+  /**
+   * A feed-forward model's monitors and score, streamed: batches of up to {@link #BATCH_ROWS} rows
+   * (fewer for wide files), so that a file up to that size gives the values of all its rows at
+   * once, and a larger one the means of its batches' values weighted by their rows (exact for the
+   * losses that are means over rows, {@link Model#evaluate(BatchSource)} says which); the score is
+   * exact either way.
+   */
+  private static void stream(
+      EvaluateCommand cmd, SavedModel saved, CsvHeader columns, PrintWriter out) {
+    ModelInfo info = saved.info(columns);
+    Model model = saved.model();
+    String savedWeights = info.columns().weights();
+    String weightsColumn =
+        cmd.weightsColumn() != null
+            ? cmd.weightsColumn()
+            : cmd.weightsFile() == null
+                    && model.weighted()
+                    && savedWeights != null
+                    && columns.header().contains(savedWeights)
+                ? savedWeights
+                : null;
+    boolean ones = model.weighted() && weightsColumn == null && cmd.weightsFile() == null;
+    if (!model.weighted() && (cmd.weightsColumn() != null || cmd.weightsFile() != null)) {
+      throw new IllegalArgumentException(
+          saved.path() + " holds an unweighted model: drop --weights-column and --weights-file.");
+    }
+    if (weightsColumn != null) {
+      columns.column(weightsColumn, "--weights-column");
+    }
+    int batch = Math.max(1, Math.min(BATCH_ROWS, BATCH_VALUES / info.columns().inputs().size()));
+    CsvBatchSource.Builder b =
+        CsvBatchSource.builder(cmd.files.data)
+            .role("--data")
+            .inputColumns(info.columns().inputs())
+            .weightsColumn(weightsColumn)
+            .weightsFile(cmd.weightsFile())
+            .unitWeights(ones)
+            .batchSize(batch);
+    if (ModelKinds.isClassifier(info.kind())) {
+      b.labelColumn(columns(columns, info, DataReader.MODEL_TARGET).get(0), info.classes());
+    } else if (ModelKinds.isRegressor(info.kind())) {
+      b.targetColumns(columns(columns, info, DataReader.MODEL_TARGET));
+    }
+    CsvBatchSource data = b.build();
+    ExitGuard.phase("evaluating");
+    Map<String, Double> monitors;
+    long[] rows = {0};
+    double score;
+    try {
+      monitors = model.evaluate(data);
+      score =
+          model.score(
+              new BatchSource() {
+                @Override
+                public io.github.javanets.models.BatchIterator open() {
+                  io.github.javanets.models.BatchIterator pass = data.open();
+                  return new io.github.javanets.models.BatchIterator() {
+                    @Override
+                    public boolean hasNext() {
+                      return pass.hasNext();
+                    }
+
+                    @Override
+                    public Dataset next() {
+                      Dataset d = pass.next();
+                      rows[0] += d.rows();
+                      return d;
+                    }
+
+                    @Override
+                    public void close() {
+                      pass.close();
+                    }
+                  };
+                }
+
+                @Override
+                public String description() {
+                  return data.description();
+                }
+              });
+    } catch (BatchFailedException e) {
+      throw StreamErrors.of(e);
+    }
+    print(out, saved, cmd.files.data.toString(), rows[0] + " rows", ones, monitors, score);
+  }
+
+  /** The model's target columns, checked against the file. */
+  private static java.util.List<String> columns(CsvHeader file, ModelInfo info, String role) {
+    info.columns().targets().forEach(t -> file.column(t, role));
+    return info.columns().targets();
+  }
+
+  private static void print(
+      PrintWriter out,
+      SavedModel saved,
+      String name,
+      String summary,
+      boolean ones,
+      Map<String, Double> monitors,
+      double score) {
     out.println(
         "Evaluated "
             + saved.describe()
             + " on "
-            + table.name()
+            + name
             + ", "
-            + examples.summary()
-            + (weights.isAllOnes() ? ", every weight 1" : "")
+            + summary
+            + (ones ? ", every weight 1" : "")
             + ".");
     TextTable t = TextTable.withHeader("monitor", "value");
-    monitors.forEach((name, value) -> t.row(name, Numbers.format(value)));
+    monitors.forEach((n, value) -> t.row(n, Numbers.format(value)));
     String scoreName = ModelKinds.isClassifier(saved.kind()) ? "accuracy" : "R^2";
-    t.row("score", Numbers.format(score(saved.kind(), model, data)) + " (" + scoreName + ")");
+    t.row("score", Numbers.format(score) + " (" + scoreName + ")");
     t.print(out, "  ");
     out.flush();
   }

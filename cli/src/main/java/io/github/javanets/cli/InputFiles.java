@@ -1,12 +1,12 @@
 package io.github.javanets.cli;
 
-import java.nio.file.Files;
+import io.github.javanets.csv.CsvRows;
 import java.nio.file.Path;
 
 /**
  * Checks a file named on the command line before it is opened: only a regular file is read (a
  * directory cannot be, and a device such as {@code /dev/zero} or a FIFO would never end or block
- * the command).
+ * the command). The CSV module's rule, for the model file too.
  */
 final class InputFiles {
   private InputFiles() {}
@@ -20,15 +20,6 @@ final class InputFiles {
    * @throws IllegalArgumentException if it does not exist, is a directory or is not a regular file
    */
   static void requireRegularFile(Path path, String option, String kind) {
-    if (Files.isRegularFile(path)) {
-      return;
-    }
-    String what =
-        !Files.exists(path)
-            ? "does not exist."
-            : Files.isDirectory(path)
-                ? "is a directory, not " + kind + "."
-                : "is not a regular file (a device, FIFO or socket); give " + kind + ".";
-    throw new IllegalArgumentException(option + " file '" + path + "' " + what);
+    CsvRows.requireRegularFile(path, option, kind);
   }
 }

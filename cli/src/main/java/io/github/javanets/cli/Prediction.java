@@ -1,10 +1,14 @@
 package io.github.javanets.cli;
 
+import io.github.javanets.csv.CsvBatchSource;
+import io.github.javanets.csv.CsvRows;
 import io.github.javanets.models.Autoencoder;
+import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
+import io.github.javanets.train.BatchFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,26 +16,35 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What {@code javanets predict} does: reads the inputs, predicts, prints one line per row. For a
- * recurrent model, the rows are grouped by the model's sequence column and padded, and the lines
- * still come one per input row, in input order.
+ * What {@code javanets predict} does: reads the inputs, predicts, prints one line per row. A
+ * feed-forward model's rows stream: they are read, predicted and printed batch by batch ({@link
+ * #BATCH} rows), so memory holds a few batches, never the file, and a bad row stops the command
+ * with its line named after the lines of the rows before it. For a recurrent model, the rows are
+ * read whole and grouped by the model's sequence column wherever they are, then padded, and the
+ * lines still come one per input row, in input order.
  */
 final class Prediction {
+  /** The rows predicted at once when streaming. */
+  static final int BATCH = 1024;
+
   private Prediction() {}
 
   static void run(PredictCommand cmd, PrintWriter out) throws IOException {
-    CsvTable table = cmd.files.readData();
-    SavedModel saved = cmd.files.loadModel();
-    ModelInfo info = saved.info(table);
-    boolean classifier = ModelKinds.isClassifier(saved.kind());
-    if (cmd.proba && !classifier) {
-      throw new IllegalArgumentException(
-          "--proba needs a classifier, but "
-              + saved.path()
-              + " holds a "
-              + ModelKinds.feedForward(saved.kind()).title()
-              + ".");
+    CsvHeader columns;
+    try (CsvRows rows = CsvRows.open(cmd.files.data, "--data")) {
+      columns = CsvHeader.of(rows);
     }
+    SavedModel saved = cmd.files.loadModel();
+    boolean classifier = ModelKinds.isClassifier(saved.kind());
+    if (!saved.kind().recurrent()) {
+      ModelInfo info = saved.info(columns);
+      checkProba(cmd, saved, classifier);
+      stream(cmd, saved, info, out);
+      return;
+    }
+    CsvTable table = cmd.files.readData();
+    ModelInfo info = saved.info(table);
+    checkProba(cmd, saved, classifier);
     TableData data = DataReader.read(table, info, false, DataReader.MODEL_TARGET, Weights.none());
     Examples examples = Examples.of(data, table, info, "the model's sequence column");
     INDArray x = examples.inputs();
@@ -46,6 +59,51 @@ final class Prediction {
       }
     } else {
       printRows(out, examples.perRow(predict(saved.kind(), saved.model(), x)));
+    }
+    out.flush();
+  }
+
+  private static void checkProba(PredictCommand cmd, SavedModel saved, boolean classifier) {
+    if (cmd.proba && !classifier) {
+      throw new IllegalArgumentException(
+          "--proba needs a classifier, but "
+              + saved.path()
+              + " holds a "
+              + ModelKinds.feedForward(saved.kind()).title()
+              + ".");
+    }
+  }
+
+  /** A feed-forward model's predictions, printed batch by batch as the rows stream. */
+  private static void stream(
+      PredictCommand cmd, SavedModel saved, ModelInfo info, PrintWriter out) {
+    BatchSource rows =
+        CsvBatchSource.builder(cmd.files.data)
+            .role("--data")
+            .inputColumns(info.columns().inputs())
+            .batchSize(BATCH)
+            .build();
+    Model model = saved.model();
+    boolean labels = ModelKinds.isClassifier(saved.kind()) && !cmd.proba;
+    ExitGuard.phase("predicting");
+    if (cmd.header) {
+      out.println(String.join(",", header(info, cmd.proba)));
+    }
+    try {
+      model.predict(
+          rows,
+          (batch, predicted) -> {
+            if (labels) {
+              for (long r = 0; r < predicted.length(); r++) {
+                out.println(info.classes().get((int) predicted.getLong(r)));
+              }
+            } else {
+              printRows(out, cmd.proba ? predict(saved.kind(), model, batch.inputs()) : predicted);
+            }
+          });
+    } catch (BatchFailedException e) {
+      out.flush();
+      throw StreamErrors.of(e);
     }
     out.flush();
   }

@@ -94,7 +94,7 @@ final class SavedModel {
   }
 
   /** The model's columns, from its metadata or, without it, by position in {@code table}. */
-  ModelInfo info(CsvTable table) {
+  ModelInfo info(CsvHeader table) {
     if (kind.recurrent() && (saved == null || saved.columns().sequence() == null)) {
       throw new IllegalArgumentException(
           "--model file '"
@@ -108,7 +108,7 @@ final class SavedModel {
   }
 
   /** The first columns of {@code table} as inputs, then the targets. */
-  private ModelInfo byPosition(CsvTable table) {
+  private ModelInfo byPosition(CsvHeader table) {
     List<Layer> layers = model.layers();
     int inputs = layers.get(0).size();
     int outputs = layers.get(layers.size() - 1).size();

@@ -49,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
   /** The default patience; the library's is {@link TrainOptions#DEFAULT_PATIENCE}. */
   static final String PATIENCE = "20";
 
+  /** The default number of examples held to shuffle the training data as it streams. */
+  static final String SHUFFLE_BUFFER = "10000";
+
   /** The default share of rows held out for validation. */
   static final double DEFAULT_VALID_FRACTION = 0.2;
 
@@ -163,6 +166,17 @@ final class TrainCommand implements Callable<Integer> {
               + ", theanets' default, because a program's data may be large, while this command's"
               + " tables are small and smaller batches make more updates per epoch).")
   int batchSize;
+
+  @Option(
+      names = "--shuffle-buffer",
+      paramLabel = "N",
+      defaultValue = SHUFFLE_BUFFER,
+      description =
+          "The data stream from the file at each epoch; this many rows (sequences with"
+              + " --recurrent) are held to shuffle them, drawn with --seed: memory holds about N"
+              + " times a row, never the file; 0 keeps the file's order (default:"
+              + " ${DEFAULT-VALUE}).")
+  int shuffleBuffer;
 
   @Option(
       names = "--epochs",
@@ -294,9 +308,9 @@ final class TrainCommand implements Callable<Integer> {
         names = "--valid-fraction",
         paramLabel = "F",
         description =
-            "The share of --data rows (sequences with --recurrent) held out for validation after"
-                + " shuffling with --seed, in [0, 1) (default: 0.2; 0 validates on the training"
-                + " data).")
+            "The share of --data rows (sequences with --recurrent) held out for validation, chosen"
+                + " by row index with --seed, in [0, 1) (default: 0.2; 0 validates on the"
+                + " training data).")
     Double fraction;
   }
 

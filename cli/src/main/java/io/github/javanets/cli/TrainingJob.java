@@ -7,14 +7,15 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.models.Autoencoder;
+import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Classifier;
-import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
+import io.github.javanets.train.BatchFailedException;
 import io.github.javanets.train.JavanetsModule;
 import io.github.javanets.train.ProgressSink;
 import io.github.javanets.train.Trainers;
@@ -64,11 +65,11 @@ final class TrainingJob {
     out.println("Model: " + describe(info, layers, model, options) + ".");
     out.flush();
 
-    Dataset train = data.trainSet();
-    Dataset valid = data.validSet();
+    BatchSource train = data.train();
+    BatchSource valid = data.valid();
     ExitGuard.phase("training");
     TrainingResult result = train(model, train, valid, options);
-    report(result, model.evaluate(train), valid == null ? "valid=train" : "valid");
+    report(result, evaluate(model, data.trainInOrder()), valid == null ? "valid=train" : "valid");
     ExitGuard.phase("saving the model and the plot");
     outputs.save(model);
     out.println("Saved the model to " + cmd.save);
@@ -137,11 +138,22 @@ final class TrainingJob {
     };
   }
 
-  private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
+  private static TrainingResult train(
+      Model model, BatchSource train, BatchSource valid, TrainOptions options) {
     try {
       return model.train(train, valid, options);
     } catch (TrainingDivergedException e) {
       throw new UserException(e.getMessage(), e);
+    } catch (BatchFailedException e) {
+      throw StreamErrors.of(e);
+    }
+  }
+
+  private static Map<String, Double> evaluate(Model model, BatchSource data) {
+    try {
+      return model.evaluate(data);
+    } catch (BatchFailedException e) {
+      throw StreamErrors.of(e);
     }
   }
 

@@ -80,7 +80,7 @@ class CsvTableTest {
 
   @Test
   void aLineLongerThanTheLimitIsAnErrorNotAHugeCell() throws IOException {
-    byte[] line = new byte[Utf8Reader.MAX_LINE + 10];
+    byte[] line = new byte[io.github.javanets.csv.CsvRows.MAX_LINE + 10];
     java.util.Arrays.fill(line, (byte) '1');
     Path path = file("long.csv", concat("x\n".getBytes(StandardCharsets.UTF_8), line));
 

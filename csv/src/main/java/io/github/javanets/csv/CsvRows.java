@@ -251,6 +251,14 @@ public final class CsvRows implements AutoCloseable {
     return Errors.cell(name, line, header.get(column), what, null);
   }
 
+  /**
+   * The error for a row of the current sequence id {@code id} (in cell {@code column}) that comes
+   * after rows of other ids: a stream groups only consecutive rows.
+   */
+  public IllegalArgumentException sequenceNotConsecutive(int column, String id) {
+    return Errors.sequenceNotConsecutive(name, line, header.get(column), id);
+  }
+
   /** Closes the file. */
   @Override
   public void close() throws IOException {
