@@ -168,7 +168,7 @@ class UserErrorsIT {
     assertThat(r.stderr())
         .startsWith("javanets: --data file 'missing.csv' does not exist.")
         .contains("java.lang.IllegalArgumentException")
-        .contains("\tat io.github.javanets.cli.CsvTable.read");
+        .contains("\tat io.github.javanets.cli.TrainingData.read");
   }
 
   private static void assertOneLineError(Result r, String line) {
