@@ -189,3 +189,28 @@ print("| run | heap | resident (heap + off-heap) |")
 print("|---|---|---|")
 if os.path.exists(mpath):
     print(open(mpath).read().strip())
+
+print()
+print("## Streamed CSV (`StreamCheck`, `LargeFileCheck`)\n")
+print("One epoch streamed from a CSV file on disk against the same epoch from memory, by alternation in one "
+      "process (fresh model each time, medians after one warm-up round, ms per epoch; target <= 1.15x):")
+print()
+print("| workload | memory | streamed | streamed / memory |")
+print("|---|---|---|---|")
+spath = os.path.join(out, "stream.md")
+if os.path.exists(spath) and open(spath).read().strip():
+    print(open(spath).read().strip())
+else:
+    print("| skipped | | | |")
+print()
+print("A CSV file of 1 GB or more, generated and deleted after, trained for 3 epochs in a JVM with `-Xmx256m` "
+      "(regressor 50-16-1, batch 256, shuffle buffer 10,000 rows; heap after a full GC, `VmRSS` from "
+      "`/proc/self/status`):")
+print()
+print("| epoch | file | max heap | epoch (s) | heap | resident | loss |")
+print("|---|---|---|---|---|---|---|")
+lpath = os.path.join(out, "large-file.md")
+if os.path.exists(lpath) and open(lpath).read().strip():
+    print(open(lpath).read().strip())
+else:
+    print("| skipped | | | | | | |")

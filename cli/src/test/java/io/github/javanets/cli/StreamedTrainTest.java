@@ -29,7 +29,7 @@ import picocli.CommandLine;
  * memory, bit for bit, and the same seed and file give the same parameters.
  */
 class StreamedTrainTest {
-  private static final int ROWS = 403;
+  private static final int ROWS = 2003;
 
   @TempDir Path dir;
 
@@ -139,5 +139,41 @@ class StreamedTrainTest {
     assertBitIdentical(saved("a.zip"), saved("b.zip"));
     String first = saved("a.zip").keySet().iterator().next();
     assertThat(saved("a.zip").get(first)).isNotEqualTo(saved("c.zip").get(first));
+  }
+
+  @Test
+  void predictPrintsEachBatchAsItGoesAndABadRowStopsItWithItsLine() throws IOException {
+    Path data = data();
+    train(data, "m.zip");
+    List<String> lines = new ArrayList<>(Files.readAllLines(data));
+    lines.set(1499, "0.1,NaN,0.2,0.3");
+    Path input = Files.write(dir.resolve("p.csv"), lines);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    java.io.PrintStream stderr = System.err;
+    int code;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      code =
+          Javanets.execute(
+              "predict", "--model", dir.resolve("m.zip").toString(), "--data", input.toString());
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+
+    assertThat(code).isEqualTo(Javanets.USER_ERROR);
+    // The first batch of 1024 rows was printed before the batch holding line 1500 was read.
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .hasSize(Prediction.BATCH)
+        .allSatisfy(Double::parseDouble);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "javanets: "
+                + input
+                + " line 1500, column 'b': 'NaN' is not a number; missing values are not"
+                + " supported, so fill it in or drop the row.");
   }
 }
