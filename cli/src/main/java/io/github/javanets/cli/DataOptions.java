@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param seed the seed of the validation split and of the shuffle
  * @param batchSize the examples per batch, &gt;= 1
  * @param shuffleBuffer the examples held to shuffle the training data as it streams, &gt;= 0
+ * @param keepInMemory whether the parsed examples stay in memory after the first epoch
  */
 record DataOptions(
     ModelKind kind,
@@ -30,7 +31,8 @@ record DataOptions(
     ColumnRoles columns,
     long seed,
     int batchSize,
-    int shuffleBuffer) {
+    int shuffleBuffer,
+    TrainCommand.KeepInMemory keepInMemory) {
   /** Checks for null. */
   DataOptions {
     Objects.requireNonNull(kind, "kind");
@@ -80,7 +82,8 @@ record DataOptions(
         columns,
         cmd.seed,
         cmd.batchSize,
-        cmd.shuffleBuffer);
+        cmd.shuffleBuffer,
+        cmd.keepInMemory == null ? TrainCommand.KeepInMemory.AUTO : cmd.keepInMemory);
   }
 
   /** Whether the model is weighted: by a column or a file of weights, or as a recurrent model. */

@@ -178,6 +178,41 @@ final class TrainCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int shuffleBuffer;
 
+  /** Whether {@code train} keeps the parsed examples in memory after the first epoch. */
+  enum KeepInMemory {
+    /** When the file is at most a quarter of the largest heap. */
+    AUTO,
+    /** Always. */
+    YES,
+    /** Never: the file is read again at every epoch. */
+    NO;
+
+    /** Reads the option's value in any case: {@code auto}, {@code yes} or {@code no}. */
+    static final class Converter implements picocli.CommandLine.ITypeConverter<KeepInMemory> {
+      @Override
+      public KeepInMemory convert(String value) {
+        for (KeepInMemory k : values()) {
+          if (k.name().equalsIgnoreCase(value)) {
+            return k;
+          }
+        }
+        throw new picocli.CommandLine.TypeConversionException(
+            "expected one of [auto, yes, no] but was '" + value + "'");
+      }
+    }
+  }
+
+  @Option(
+      names = "--keep-in-memory",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      converter = KeepInMemory.Converter.class,
+      description =
+          "Keep the parsed rows in memory after the first epoch (yes), or read the file again at"
+              + " every epoch (no); auto: yes for a file of at most a quarter of the largest heap."
+              + " The batches are the same either way, bit for bit (default: ${DEFAULT-VALUE}).")
+  KeepInMemory keepInMemory;
+
   @Option(
       names = "--epochs",
       paramLabel = "N",

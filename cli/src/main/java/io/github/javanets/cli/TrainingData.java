@@ -23,7 +23,9 @@ import java.util.function.LongPredicate;
  * examples come from a file given with {@code --valid}, from a share of {@code --data} held out by
  * example index ({@link HoldOut}: exactly {@code round(n * fraction)} of the {@code n} examples,
  * chosen by {@code --seed}), or not at all (then the training examples validate). Training batches
- * are shuffled through a buffer of {@code --shuffle-buffer} examples with {@code --seed}.
+ * are shuffled through a buffer of {@code --shuffle-buffer} examples with {@code --seed}. A file of
+ * at most a quarter of the largest heap is read once and its examples kept in memory, a larger one
+ * read again at every epoch; the batches are the same either way, bit for bit.
  *
  * @param info the model's columns and classes; not null
  * @param train the training batches, shuffled; not null
@@ -42,6 +44,9 @@ record TrainingData(
 
   /** The embedded default data set. */
   static final String IRIS = "iris.csv";
+
+  /** A file of at most 1 / this of the largest heap is kept in memory after the first epoch. */
+  static final int IN_MEMORY_SHARE = 4;
 
   /**
    * Scans the data that {@code options} name and makes their sources.
@@ -220,6 +225,7 @@ record TrainingData(
     BatchSource train(Path file, String name, LongPredicate keep) {
       return builder(file, name, keep, options.weightsFile(), info.columns().weights())
           .shuffle(options.shuffleBuffer(), options.seed())
+          .inMemory(keep(file))
           .build();
     }
 
@@ -240,7 +246,29 @@ record TrainingData(
               keep,
               own ? options.weightsFile() : null,
               options.weightsFile() == null || own ? info.columns().weights() : null)
+          .inMemory(keep(file))
           .build();
+    }
+
+    /** Whether the examples of {@code file} are kept in memory after the first epoch. */
+    private boolean keep(Path file) {
+      return switch (options.keepInMemory()) {
+        case YES -> true;
+        case NO -> false;
+        case AUTO -> fitsInMemory(file);
+      };
+    }
+
+    /**
+     * Whether {@code file} is at most 1 / {@link #IN_MEMORY_SHARE} of the largest heap. Parsed, a
+     * value takes 4 bytes, about what its text takes.
+     */
+    private static boolean fitsInMemory(Path file) {
+      try {
+        return Files.size(file) <= Runtime.getRuntime().maxMemory() / IN_MEMORY_SHARE;
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     private CsvBatchSource.Builder builder(

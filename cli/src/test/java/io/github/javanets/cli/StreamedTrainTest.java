@@ -108,7 +108,16 @@ class StreamedTrainTest {
   @Test
   void theStreamedRunSavesTheParametersOfTheSameRowsTrainedInMemory() throws IOException {
     Path data = data();
-    List<String> args = train(data, "streamed.zip", "--shuffle-buffer", "0", "--seed", "21");
+    List<String> args =
+        train(
+            data,
+            "streamed.zip",
+            "--shuffle-buffer",
+            "0",
+            "--seed",
+            "21",
+            "--keep-in-memory",
+            "no");
 
     HoldOut split = HoldOut.of(ROWS, TrainCommand.DEFAULT_VALID_FRACTION, 21);
     Dataset train = rows(data, i -> !split.held(i));
@@ -130,13 +139,16 @@ class StreamedTrainTest {
   }
 
   @Test
-  void theSameSeedAndFileGiveTheSameParametersAndAnotherSeedOthers() throws IOException {
+  void theSameSeedAndFileGiveTheSameParametersStreamedOrKeptAndAnotherSeedOthers()
+      throws IOException {
     Path data = data();
-    train(data, "a.zip", "--seed", "5", "--shuffle-buffer", "50");
-    train(data, "b.zip", "--seed", "5", "--shuffle-buffer", "50");
+    train(data, "a.zip", "--seed", "5", "--shuffle-buffer", "50", "--keep-in-memory", "no");
+    train(data, "b.zip", "--seed", "5", "--shuffle-buffer", "50", "--keep-in-memory", "no");
+    train(data, "kept.zip", "--seed", "5", "--shuffle-buffer", "50", "--keep-in-memory", "yes");
     train(data, "c.zip", "--seed", "6", "--shuffle-buffer", "50");
 
     assertBitIdentical(saved("a.zip"), saved("b.zip"));
+    assertBitIdentical(saved("a.zip"), saved("kept.zip"));
     String first = saved("a.zip").keySet().iterator().next();
     assertThat(saved("a.zip").get(first)).isNotEqualTo(saved("c.zip").get(first));
   }

@@ -65,7 +65,10 @@ public final class CsvBatchSource implements BatchSource {
   private final int buffer;
   private final long seed;
   private final LongPredicate keep;
+  private final boolean inMemory;
   private final AtomicLong passes = new AtomicLong();
+  // With inMemory: the examples of the first complete pass, in file order; null until then.
+  private volatile List<Example> cache;
 
   private CsvBatchSource(Builder b, List<String> header, Layout layout) {
     this.file = b.file;
@@ -77,6 +80,7 @@ public final class CsvBatchSource implements BatchSource {
     this.buffer = b.buffer;
     this.seed = b.seed;
     this.keep = b.keep;
+    this.inMemory = b.inMemory;
   }
 
   /**
@@ -118,6 +122,13 @@ public final class CsvBatchSource implements BatchSource {
   @Override
   public BatchIterator open() {
     long pass = passes.getAndIncrement();
+    Random random = new Random(HoldOut.mix(seed + pass * 0x9E3779B97F4A7C15L));
+    List<Example> cached = cache;
+    if (cached != null) {
+      java.util.Iterator<Example> it = cached.iterator();
+      return new Pass(
+          null, new ShuffleBuffer(() -> it.hasNext() ? it.next() : null, buffer, random));
+    }
     CsvRows rows = openRows(file, role, name);
     CsvRows weights = null;
     try {
@@ -128,8 +139,24 @@ public final class CsvBatchSource implements BatchSource {
         weights = openRows(layout.weightsFile(), "--weights-file", layout.weightsFile().toString());
       }
       ExampleReader reader = new ExampleReader(layout, rows, weights, keep);
-      Random random = new Random(HoldOut.mix(seed + pass * 0x9E3779B97F4A7C15L));
-      return new Pass(reader, new ShuffleBuffer(reader::next, buffer, random));
+      if (!inMemory) {
+        return new Pass(reader, new ShuffleBuffer(reader::next, buffer, random));
+      }
+      List<Example> filling = new ArrayList<>();
+      return new Pass(
+          reader,
+          new ShuffleBuffer(
+              () -> {
+                Example e = reader.next();
+                if (e == null) {
+                  cache = filling;
+                } else {
+                  filling.add(e);
+                }
+                return e;
+              },
+              buffer,
+              random));
     } catch (RuntimeException | Error e) {
       closeQuietly(rows);
       closeQuietly(weights);
@@ -196,7 +223,9 @@ public final class CsvBatchSource implements BatchSource {
 
     @Override
     public void close() {
-      reader.close();
+      if (reader != null) {
+        reader.close();
+      }
     }
   }
 
@@ -240,6 +269,7 @@ public final class CsvBatchSource implements BatchSource {
     private int buffer;
     private long seed;
     private LongPredicate keep = i -> true;
+    private boolean inMemory;
 
     private Builder(Path file) {
       this.file = file;
@@ -379,6 +409,20 @@ public final class CsvBatchSource implements BatchSource {
      */
     public Builder examples(LongPredicate keep) {
       this.keep = Objects.requireNonNull(keep, "keep");
+      return this;
+    }
+
+    /**
+     * Whether to keep the examples in memory after the first complete pass and give the later
+     * passes from there, instead of reading the file again: faster when the file fits in memory
+     * (about 4 bytes per value read plus a few dozen bytes per example), with the same batches, bit
+     * for bit (the same shuffle draws, from the same examples in the same order). Default false.
+     *
+     * @param inMemory whether to keep the examples
+     * @return this builder
+     */
+    public Builder inMemory(boolean inMemory) {
+      this.inMemory = inMemory;
       return this;
     }
 

@@ -38,11 +38,13 @@ public final class CsvCells {
    */
   public static double number(String name, long line, String column, String text) {
     nonEmpty(name, line, column, text, "a number here");
-    double v;
-    try {
-      v = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw Errors.notANumber(name, line, column, text, e);
+    double v = plainDecimal(text);
+    if (Double.isNaN(v)) {
+      try {
+        v = Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw Errors.notANumber(name, line, column, text, e);
+      }
     }
     if (Double.isNaN(v)) {
       throw Errors.nan(name, line, column, text);
@@ -51,6 +53,55 @@ public final class CsvCells {
       throw Errors.notFinite(name, line, column, text);
     }
     return v;
+  }
+
+  /** Exact powers of ten, up to the largest a double holds exactly. */
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /** The most digits {@link #plainDecimal} reads: their value stays below 2^53. */
+  private static final int MAX_DIGITS = 15;
+
+  /**
+   * {@code text} as a double when it is a plain decimal ({@code [+-]digits[.digits]}) of at most
+   * {@value #MAX_DIGITS} digits, else NaN (then {@link Double#parseDouble} reads it). The value is
+   * {@code m / 10^k} with both exact doubles, and one correctly rounded division gives the
+   * correctly rounded value, so exactly what {@code Double.parseDouble} gives (Clinger's fast
+   * path), several times faster.
+   */
+  static double plainDecimal(String text) {
+    int n = text.length();
+    int i = 0;
+    boolean negative = false;
+    if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+      negative = text.charAt(0) == '-';
+      i = 1;
+    }
+    long m = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > MAX_DIGITS) {
+          return Double.NaN;
+        }
+        m = m * 10 + (c - '0');
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0) {
+      return Double.NaN;
+    }
+    double v = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
+    return negative ? -v : v;
   }
 
   /**

@@ -127,4 +127,19 @@ class ShuffleTest {
     assertThat(order(source(path, 0, 5))).isEqualTo(inOrder);
     assertThat(order(source(path, 1, 5))).isEqualTo(inOrder);
   }
+
+  @Test
+  void examplesKeptInMemoryGiveTheSameBatchesAsTheFileAtEveryPass() throws IOException {
+    Path path = rows();
+    CsvBatchSource file = source(path, 100, 9);
+    CsvBatchSource memory =
+        CsvBatchSource.builder(path).batchSize(7).shuffle(100, 9).inMemory(true).build();
+
+    for (int pass = 0; pass < 3; pass++) {
+      assertThat(order(memory)).as("pass %d", pass).isEqualTo(order(file));
+    }
+    // The later passes no longer read the file.
+    Files.delete(path);
+    assertThat(order(memory)).containsExactlyInAnyOrderElementsOf(order(source(rows(), 100, 9)));
+  }
 }
