@@ -195,13 +195,13 @@ print("## Streamed CSV (`StreamCheck`, `LargeFileCheck`)\n")
 print("One epoch streamed from a CSV file on disk against the same epoch from memory, by alternation in one "
       "process (fresh model each time, medians after one warm-up round, ms per epoch; target <= 1.15x):")
 print()
-print("| workload | memory | streamed | streamed / memory |")
-print("|---|---|---|---|")
+print("| workload | memory | streamed | streamed / memory | kept in memory | kept / memory |")
+print("|---|---|---|---|---|---|")
 spath = os.path.join(out, "stream.md")
 if os.path.exists(spath) and open(spath).read().strip():
     print(open(spath).read().strip())
 else:
-    print("| skipped | | | |")
+    print("| skipped | | | | | |")
 print()
 print("A CSV file of 1 GB or more, generated and deleted after, trained for 3 epochs in a JVM with `-Xmx256m` "
       "(regressor 50-16-1, batch 256, shuffle buffer 10,000 rows; heap after a full GC, `VmRSS` from "
