@@ -3,6 +3,7 @@ package io.github.javanets.cli;
 import io.github.javanets.csv.CsvBatchSource;
 import io.github.javanets.csv.CsvRows;
 import io.github.javanets.models.Autoencoder;
+import io.github.javanets.models.BatchIterator;
 import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
@@ -120,9 +121,9 @@ final class Evaluation {
           model.score(
               new BatchSource() {
                 @Override
-                public io.github.javanets.models.BatchIterator open() {
-                  io.github.javanets.models.BatchIterator pass = data.open();
-                  return new io.github.javanets.models.BatchIterator() {
+                public BatchIterator open() {
+                  BatchIterator pass = data.open();
+                  return new BatchIterator() {
                     @Override
                     public boolean hasNext() {
                       return pass.hasNext();
