@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,9 +43,11 @@ public final class ShardedModel {
   private final List<Loss> losses;
   private final Map<Regularizer, Double> regularizers;
   private final Map<Integer, ModelGraph> graphs = new HashMap<>();
+  private final boolean exact;
 
-  private ShardedModel(Model model, Map<Regularizer, Double> regularizers) {
+  private ShardedModel(Model model, Map<Regularizer, Double> regularizers, boolean exact) {
     this.model = model;
+    this.exact = exact;
     this.losses = List.copyOf(model.losses());
     this.regularizers = Map.copyOf(regularizers);
   }
@@ -59,9 +62,22 @@ public final class ShardedModel {
    * @throws IllegalArgumentException naming the first loss or regularizer that cannot split
    */
   public static ShardedModel of(Model model, TrainOptions options) {
-    ShardedModel sharded = new ShardedModel(model, options.regularizers());
+    ShardedModel sharded = new ShardedModel(model, options.regularizers(), true);
     sharded.graph(probeSteps(model));
     return sharded;
+  }
+
+  /**
+   * The model trained on each shard's own minibatches (parameter averaging): shard graphs are the
+   * model's usual training graphs, so any loss and regularizer is accepted, and {@link
+   * #denominators} gives no value.
+   *
+   * @param model the model; not null
+   * @param options the training options; not null
+   * @return the model's shards; never null
+   */
+  public static ShardedModel local(Model model, TrainOptions options) {
+    return new ShardedModel(model, options.regularizers(), false);
   }
 
   private static int probeSteps(Model model) {
@@ -88,14 +104,23 @@ public final class ShardedModel {
     return graphs.computeIfAbsent(
         steps,
         t ->
-            ModelGraph.shard(
-                model.kind(),
-                model.network(),
-                model.liveParameters(),
-                model.dataType(),
-                t,
-                losses,
-                regularizers));
+            exact
+                ? ModelGraph.shard(
+                    model.kind(),
+                    model.network(),
+                    model.liveParameters(),
+                    model.dataType(),
+                    t,
+                    losses,
+                    regularizers)
+                : ModelGraph.training(
+                    model.kind(),
+                    model.network(),
+                    model.liveParameters(),
+                    model.dataType(),
+                    t,
+                    losses,
+                    regularizers));
   }
 
   /** The steps a graph must be built for to take {@code batch}: -1 unless an rnn is unrolled. */
@@ -125,10 +150,13 @@ public final class ShardedModel {
    * @return one value per loss, in order; never null
    */
   public double[] denominators(Dataset batch) {
+    if (!exact) {
+      return new double[0];
+    }
     ModelGraph g = (ModelGraph) graph(steps(batch));
     List<String> variables = g.denominators();
     Map<String, INDArray> out =
-        g.compute(feed(g, batch, new double[losses.size()], 0, 0), variables);
+        g.compute(feed(g, batch, new double[losses.size()], 0, 0, null), variables);
     double[] d = new double[variables.size()];
     for (int i = 0; i < d.length; i++) {
       d[i] = out.get(variables.get(i)).getDouble(0);
@@ -143,18 +171,21 @@ public final class ShardedModel {
    * @param lossScales each loss's {@code D_s / D} (0 where {@code D} is 0); not null
    * @param params 1 on the one shard that counts penalties on parameters, else 0
    * @param rows the shard's share of the rows, for penalties on activations
+   * @param noise draws noise and dropout masks (parameter averaging), or null for none
    * @return placeholder name to array; never null
    */
   public Map<String, INDArray> feed(
-      Dataset batch, double[] lossScales, double params, double rows) {
-    return feed((ModelGraph) graph(steps(batch)), batch, lossScales, params, rows);
+      Dataset batch, double[] lossScales, double params, double rows, Random noise) {
+    return feed((ModelGraph) graph(steps(batch)), batch, lossScales, params, rows, noise);
   }
 
   private Map<String, INDArray> feed(
-      ModelGraph g, Dataset batch, double[] lossScales, double params, double rows) {
-    Map<String, INDArray> feed = new LinkedHashMap<>(g.feed(batch, null));
+      ModelGraph g, Dataset batch, double[] lossScales, double params, double rows, Random noise) {
+    Map<String, INDArray> feed = new LinkedHashMap<>(g.feed(batch, noise));
     for (int i = 0; i < lossScales.length; i++) {
-      feed.put(ShardScales.LOSS + i, scalar(lossScales[i]));
+      if (g.graph().hasVariable(ShardScales.LOSS + i)) {
+        feed.put(ShardScales.LOSS + i, scalar(lossScales[i]));
+      }
     }
     if (g.graph().hasVariable(ShardScales.PARAMS)) {
       feed.put(ShardScales.PARAMS, scalar(params));

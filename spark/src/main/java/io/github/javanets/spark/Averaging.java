@@ -49,6 +49,7 @@ final class Averaging implements StepExecutor {
   private final IUpdater updater;
   private final DataType type;
   private final StepStats stats;
+  private final long seed;
   private ParameterBlock state;
   private int rounds;
 
@@ -69,6 +70,7 @@ final class Averaging implements StepExecutor {
     this.exact = exact;
     this.every = every;
     this.updater = updater(options);
+    this.seed = options.seed();
     this.type = type;
     this.stats = stats;
   }
@@ -142,7 +144,8 @@ final class Averaging implements StepExecutor {
   public OutAndGrad train(Feed feed) {
     int r = feed.placeholders().get(ShardFeeds.KEY).getInt(0);
     ParameterBlock params = ParameterBlock.of(problem.parameters(), problem.parameters().keySet());
-    Round start = new Round(params, state, updater, rounds * every, r * every, every);
+    Round start =
+        new Round(params, state, updater, rounds * every, r * every, every, seed + rounds);
     Broadcast<Round> shared = sc.broadcast(start);
     try {
       Broadcast<Shipment> s = ship;
@@ -223,6 +226,7 @@ final class Averaging implements StepExecutor {
     final int iteration;
     final int first;
     final int steps;
+    final long seed;
 
     Round(
         ParameterBlock params,
@@ -230,7 +234,9 @@ final class Averaging implements StepExecutor {
         IUpdater updater,
         int iteration,
         int first,
-        int steps) {
+        int steps,
+        long seed) {
+      this.seed = seed;
       this.params = params;
       this.state = state;
       this.updater = updater;

@@ -16,19 +16,22 @@ final class Errors {
    * @param spec the loss's spec
    * @param executor the executor
    */
-  static String missingLoss(String spec, String executor) {
+  static MissingLossException missingLoss(String spec, String executor) {
     String name;
     try {
       name = LossSpec.parse(spec).name();
     } catch (RuntimeException e) {
       name = spec;
     }
-    return "Loss '"
-        + name
-        + "' is not on the class path of "
-        + executor
-        + ": ship the jar that provides it to the cluster (spark-submit --jars, the spark.jars"
-        + " setting, or SparkContext.addJar).";
+    return new MissingLossException(
+        "Loss '"
+            + name
+            + "' is not on the class path of "
+            + executor
+            + ": ship the jar that provides it to the cluster (spark-submit --jars, the spark.jars"
+            + " setting, or SparkContext.addJar).",
+        spec,
+        executor);
   }
 
   /**

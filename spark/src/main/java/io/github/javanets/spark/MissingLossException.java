@@ -15,12 +15,8 @@ public final class MissingLossException extends IllegalStateException {
   private final String loss;
   private final String executor;
 
-  /**
-   * @param loss the loss's spec; not null
-   * @param executor the executor, as {@code "executor 1 on host"}; not null
-   */
-  public MissingLossException(String loss, String executor) {
-    super(Errors.missingLoss(loss, executor));
+  MissingLossException(String message, String loss, String executor) {
+    super(message);
     this.loss = loss;
     this.executor = executor;
   }

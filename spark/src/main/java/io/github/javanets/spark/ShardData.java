@@ -55,7 +55,7 @@ final class ShardData {
     for (PartitionSurvey s : surveys) {
       if (s.missingLoss() != null) {
         kept.unpersist(false);
-        throw new MissingLossException(s.missingLoss(), s.executor());
+        throw Errors.missingLoss(s.missingLoss(), s.executor());
       }
       if (s.failure() != null) {
         kept.unpersist(false);
@@ -143,6 +143,18 @@ final class ShardData {
     return rows;
   }
 
+  /** Each partition's share of the rows of minibatch {@code b}; 0 where it has no such batch. */
+  double[] shareOfRows(int b) {
+    double[] shares = new double[partitionCount];
+    double total = rows(b);
+    for (PartitionSurvey s : surveys) {
+      if (b < s.batches().size()) {
+        shares[s.partition()] = s.batches().get(b).rows() / total;
+      }
+    }
+    return shares;
+  }
+
   /**
    * The scales of each partition's shard of minibatch {@code b}: per partition, each loss's {@code
    * D_s / D}, then the penalty-on-parameters scale (1 on the first shard), then its share of the
@@ -154,7 +166,7 @@ final class ShardData {
     for (PartitionSurvey s : surveys) {
       if (b < s.batches().size()) {
         BatchSurvey bs = s.batches().get(b);
-        for (int k = 0; k < losses; k++) {
+        for (int k = 0; k < bs.denominators().length; k++) {
           totals[k] += bs.denominators()[k];
         }
         lead += bs.lead();
@@ -168,7 +180,7 @@ final class ShardData {
       }
       BatchSurvey bs = s.batches().get(b);
       double[] row = scales[s.partition()];
-      for (int k = 0; k < losses; k++) {
+      for (int k = 0; k < bs.denominators().length; k++) {
         row[k] = totals[k] == 0 ? 0 : bs.denominators()[k] / totals[k];
       }
       row[losses] = first ? 1 : 0;

@@ -27,23 +27,39 @@ final class Shipment implements Serializable {
   private final byte[] model;
   private final List<String> losses;
   private final Map<String, Double> regularizers;
+  private final boolean exact;
+  private final long seed;
 
-  private Shipment(String run, byte[] model, List<String> losses, Map<String, Double> regs) {
+  private Shipment(
+      String run,
+      byte[] model,
+      List<String> losses,
+      Map<String, Double> regs,
+      boolean exact,
+      long seed) {
     this.run = run;
+    this.exact = exact;
+    this.seed = seed;
     this.model = model;
     this.losses = losses;
     this.regularizers = regs;
   }
 
   /** The shipment of {@code model} under {@code options}' regularizers. */
-  static Shipment of(Model model, TrainOptions options) {
+  static Shipment of(Model model, TrainOptions options, boolean exact) {
     List<String> specs = new ArrayList<>();
     for (Loss l : model.losses()) {
       specs.add(l.toString());
     }
     Map<String, Double> regs = new LinkedHashMap<>();
     options.regularizers().forEach((r, w) -> regs.put(r.specName(), w));
-    return new Shipment(UUID.randomUUID().toString(), bytes(model), List.copyOf(specs), regs);
+    return new Shipment(
+        UUID.randomUUID().toString(),
+        bytes(model),
+        List.copyOf(specs),
+        regs,
+        exact,
+        options.seed());
   }
 
   private static byte[] bytes(Model model) {
@@ -82,6 +98,16 @@ final class Shipment implements Serializable {
     TrainOptions.Builder b = TrainOptions.builder();
     regularizers.forEach(b::regularizer);
     return b.build();
+  }
+
+  /** Whether executors build exact shard graphs (else the usual training graphs). */
+  boolean exact() {
+    return exact;
+  }
+
+  /** The training seed, from which executors draw noise in parameter averaging. */
+  long seed() {
+    return seed;
   }
 
   /** The size of the model file, in bytes. */

@@ -19,10 +19,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The driver's step: broadcasts the parameters, runs one task per partition that computes its
- * shard's scaled monitors and gradients ({@link Worker#run}), and sums the results in partition
- * order, so that a step gives the same sums, bit for bit, whichever executor ran which task and
- * however often a task was retried. Not thread-safe: the trainer calls it on one thread.
+ * The driver's step (exact mode; in parameter averaging, the validation): broadcasts the
+ * parameters, runs one task per partition that computes its shard's scaled monitors and gradients
+ * ({@link Worker#run}), and sums the results in partition order, so that a step gives the same
+ * sums, bit for bit, whichever executor ran which task and however often a task was retried. Not
+ * thread-safe: the trainer calls it on one thread.
  */
 final class SparkSteps implements StepExecutor {
   private final JavaSparkContext sc;
@@ -33,6 +34,7 @@ final class SparkSteps implements StepExecutor {
   private final int losses;
   private final DataType type;
   private final StepStats stats;
+  private final boolean exact;
 
   SparkSteps(
       JavaSparkContext sc,
@@ -42,7 +44,9 @@ final class SparkSteps implements StepExecutor {
       ShardData valid,
       int losses,
       DataType type,
-      StepStats stats) {
+      StepStats stats,
+      boolean exact) {
+    this.exact = exact;
     this.sc = sc;
     this.ship = ship;
     this.problem = problem;
@@ -76,7 +80,7 @@ final class SparkSteps implements StepExecutor {
                   .collect());
       results.sort((x, y) -> Integer.compare(x.partition(), y.partition()));
       stats.step(params.bytes(), results, gradients);
-      return sum(results, gradients);
+      return sum(results, gradients, data.shareOfRows(b));
     } finally {
       shared.destroy();
     }
@@ -129,13 +133,18 @@ final class SparkSteps implements StepExecutor {
     }
   }
 
-  private OutAndGrad sum(List<ShardResult> results, boolean gradients) {
+  /**
+   * The shards' sum; with shards' graphs that are not exact (parameter averaging), each shard's
+   * monitors are its own means, weighted by its share of the rows.
+   */
+  private OutAndGrad sum(List<ShardResult> results, boolean gradients, double[] shares) {
     List<String> variables = problem.monitorVariables();
     double[] monitors = new double[variables.size()];
     ParameterBlock.Sum grads = new ParameterBlock.Sum();
     for (ShardResult r : results) {
+      double factor = exact ? 1 : shares[r.partition()];
       for (int i = 0; i < monitors.length; i++) {
-        monitors[i] += r.monitors()[i];
+        monitors[i] += factor * r.monitors()[i];
       }
       if (gradients) {
         grads.add(r.gradients(), 1.0);

@@ -108,7 +108,7 @@ public final class SparkTrainer {
     ShardedModel sharded = isExact() ? ShardedModel.of(model, options) : null;
     StepStats stats = new StepStats();
     last = stats;
-    Shipment shipment = Shipment.of(model, options);
+    Shipment shipment = Shipment.of(model, options, isExact());
     stats.model(shipment.modelBytes());
     Broadcast<Shipment> ship = sc.broadcast(shipment);
     ShardData trainData = null;
@@ -151,7 +151,7 @@ public final class SparkTrainer {
       ShardedModel sharded,
       TrainOptions options) {
     SparkSteps exact =
-        new SparkSteps(sc, ship, problem, train, valid, losses, model.dataType(), stats);
+        new SparkSteps(sc, ship, problem, train, valid, losses, model.dataType(), stats, isExact());
     if (isExact()) {
       return exact;
     }

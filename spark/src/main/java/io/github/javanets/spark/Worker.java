@@ -85,7 +85,7 @@ final class Worker {
       try {
         registry.create(spec);
       } catch (UnknownLossException e) {
-        throw new MissingLossException(spec, executor());
+        throw Errors.missingLoss(spec, executor());
       }
     }
     try {
@@ -94,7 +94,10 @@ final class Worker {
       try {
         Files.write(file, shipment.model());
         Model model = Model.load(file, registry);
-        return new Worker(ShardedModel.of(model, shipment.options()));
+        return new Worker(
+            shipment.exact()
+                ? ShardedModel.of(model, shipment.options())
+                : ShardedModel.local(model, shipment.options()));
       } finally {
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir);
@@ -146,7 +149,7 @@ final class Worker {
     TrainingProblem problem = sharded.graph(t);
     params.assignTo(problem.parameters());
     StepExecutor executor = steps.computeIfAbsent(t, k -> StepExecutor.local(problem));
-    Map<String, INDArray> feed = sharded.feed(batch, lossScales, paramScale, rowScale);
+    Map<String, INDArray> feed = sharded.feed(batch, lossScales, paramScale, rowScale, null);
     Feed f = new Feed(feed, batch.rows());
     Map<String, INDArray> outputs;
     ParameterBlock grads = null;
@@ -190,7 +193,8 @@ final class Worker {
         updaters = round.updaters(params, views);
       }
       StepExecutor executor = steps.computeIfAbsent(t, k -> StepExecutor.local(problem));
-      OutAndGrad r = executor.train(new Feed(sharded.feed(data, ones, 1, 1), data.rows()));
+      java.util.Random noise = new java.util.Random(round.seed ^ (31L * b + partition));
+      OutAndGrad r = executor.train(new Feed(sharded.feed(data, ones, 1, 1, noise), data.rows()));
       List<String> variables = problem.monitorVariables();
       if (monitors == null) {
         monitors = new double[variables.size()];

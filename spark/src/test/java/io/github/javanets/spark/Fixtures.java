@@ -157,8 +157,8 @@ final class Fixtures {
     }
   }
 
-  /** An injector whose trainers tell {@code recorder}. */
-  static Injector injector(Recorder recorder) {
+  /** An injector whose trainers also tell {@code recorder}. */
+  static Injector injector(TrainingListener recorder) {
     return Guice.createInjector(
         new JavanetsModule(),
         new AbstractModule() {
