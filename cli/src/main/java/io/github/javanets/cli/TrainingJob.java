@@ -139,6 +139,9 @@ final class TrainingJob {
 
   private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
     try {
+      if (cmd.spark != null) {
+        return ClusterTraining.find().train(cmd.spark, model, train, valid, options);
+      }
       return model.train(train, valid, options);
     } catch (TrainingDivergedException e) {
       throw new UserException(e.getMessage(), e);

@@ -7,6 +7,8 @@ import io.github.javanets.models.ShardedModel;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
 import io.github.javanets.train.StepExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -183,6 +185,40 @@ public final class SparkTrainer {
     JavaRDD<Batch> v =
         valid == null ? null : RowBatches.of(valid, columns, model, options.batchSize());
     return train(model, t, v, options);
+  }
+
+  /**
+   * Spreads a data set in memory over the cluster: {@code partitions} contiguous ranges of its
+   * rows, each cut into batches of {@code ceil(batchSize / partitions)} rows, so that a global
+   * minibatch holds about {@code batchSize} rows.
+   *
+   * @param sc the Spark context; not null
+   * @param data the rows; not null
+   * @param partitions the partitions, &gt;= 1
+   * @param batchSize rows per global minibatch, &gt;= 1
+   * @return the batches, in exactly {@code partitions} partitions; never null
+   */
+  public static JavaRDD<Batch> distribute(
+      JavaSparkContext sc, io.github.javanets.models.Dataset data, int partitions, int batchSize) {
+    int p = (int) Math.max(1, Math.min(partitions, data.rows()));
+    int perBatch = Math.max(1, (batchSize + p - 1) / p);
+    List<List<Batch>> parts = new ArrayList<>();
+    long rows = data.rows();
+    for (int i = 0; i < p; i++) {
+      long from = rows * i / p;
+      long to = rows * (i + 1) / p;
+      List<Batch> list = new ArrayList<>();
+      for (long b = from; b < to; b += perBatch) {
+        list.add(Batch.of(data.rows(b, Math.min(to, b + perBatch))));
+      }
+      parts.add(list);
+    }
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < p; i++) {
+      indices.add(i);
+    }
+    return sc.parallelize(indices, p)
+        .mapPartitionsWithIndex((i, it) -> parts.get(i).iterator(), true);
   }
 
   /** What the last run moved over the network, or null before the first. */
