@@ -45,7 +45,7 @@ public interface ClusterTraining {
   private static UserException missing() {
     return new UserException(
         "--spark needs javanets-spark and Spark on the class path, which javanets.jar does not"
-            + " carry: run spark/target/javanets-spark/bin/javanets-spark train --spark MASTER"
+            + " carry: run sh spark/target/javanets-spark/javanets-spark.sh train --spark MASTER"
             + " ... (built by mvn package), or spark-submit --class"
             + " io.github.javanets.spark.SparkMain --jars cli/target/javanets.jar"
             + " spark/target/javanets-spark-<version>.jar train ...",

@@ -44,6 +44,7 @@ final class TrainingJob {
   /** Runs the job. */
   void run() throws IOException {
     TrainOptions options = Optimization.options(cmd);
+    ClusterTraining cluster = cmd.spark == null ? null : ClusterTraining.find();
     OutputFiles outputs = new OutputFiles(cmd);
     outputs.check();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
@@ -67,7 +68,7 @@ final class TrainingJob {
     Dataset train = data.trainSet();
     Dataset valid = data.validSet();
     ExitGuard.phase("training");
-    TrainingResult result = train(model, train, valid, options);
+    TrainingResult result = train(cluster, model, train, valid, options);
     report(result, model.evaluate(train), valid == null ? "valid=train" : "valid");
     ExitGuard.phase("saving the model and the plot");
     outputs.save(model);
@@ -137,10 +138,11 @@ final class TrainingJob {
     };
   }
 
-  private TrainingResult train(Model model, Dataset train, Dataset valid, TrainOptions options) {
+  private TrainingResult train(
+      ClusterTraining cluster, Model model, Dataset train, Dataset valid, TrainOptions options) {
     try {
-      if (cmd.spark != null) {
-        return ClusterTraining.find().train(cmd.spark, model, train, valid, options);
+      if (cluster != null) {
+        return cluster.train(cmd.spark, model, train, valid, options);
       }
       return model.train(train, valid, options);
     } catch (TrainingDivergedException e) {
