@@ -137,6 +137,28 @@ class RowsAndAveragingTest {
     assertThat(averaging.lastRun().rounds()).isEqualTo(40);
   }
 
+  @Test
+  void parameterAveragingTakesALossThatExactModeRefuses() {
+    List<List<Batch>> parts =
+        Fixtures.partitions(
+            new int[] {2, 2},
+            new int[] {6, 6},
+            91,
+            (n, r) ->
+                Dataset.of(
+                    Fixtures.uniform(r, DataType.FLOAT, n, 3),
+                    Fixtures.uniform(r, DataType.FLOAT, n, 2)));
+    Model model =
+        Regressor.builder().layers(3, 4, 2).loss("mse").loss("mmd(weight=0.1)").seed(1).build();
+    var result =
+        SparkTrainer.averaging(sc, 2)
+            .train(
+                model, Fixtures.rdd(sc, parts), null, TrainOptions.builder().maxUpdates(2).build());
+    assertThat(result.history()).hasSize(2);
+    assertThat(result.history().get(1).train()).containsKeys("mse", "mmd");
+    assertThat(result.history().get(1).train().get("mmd")).isFinite();
+  }
+
   private static List<double[]> irisRows() throws Exception {
     List<double[]> out = new ArrayList<>();
     List<String> species = List.of("setosa", "versicolor", "virginica");
