@@ -199,7 +199,20 @@ public final class Trainer {
    */
   @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
   public static Map<String, Double> evaluate(TrainingProblem problem, FeedSource data) {
-    return evaluate(StepExecutor.local(problem), problem, data);
+    StepRunner evaluation = StepRunner.evaluation(problem.graph(), problem.monitorVariables());
+    StepExecutor monitorsOnly =
+        new StepExecutor() {
+          @Override
+          public OutAndGrad train(Feed feed) {
+            throw new UnsupportedOperationException("evaluation only");
+          }
+
+          @Override
+          public Map<String, INDArray> evaluate(Feed feed) {
+            return evaluation.run(feed.placeholders()).getOutputs();
+          }
+        };
+    return evaluate(monitorsOnly, problem, data);
   }
 
   private static Map<String, Double> evaluate(
