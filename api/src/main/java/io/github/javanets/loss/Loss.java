@@ -3,6 +3,7 @@ package io.github.javanets.loss;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.github.javanets.loss.internal.ArrayChecks;
+import io.github.javanets.loss.internal.LossContextBuilder;
 import io.github.javanets.loss.internal.OutputNames;
 import io.github.javanets.loss.spi.EvaluationCache;
 import java.util.ArrayList;
@@ -215,7 +216,8 @@ public abstract class Loss {
   /**
    * The reduction of rules 2-3 of docs/losses.md: the mean of {@code err} over all its elements
    * when the context is unweighted, else {@code sum(w * err) / sum(w)}, which is 0 (with gradient
-   * 0) when every weight is 0.
+   * 0) when every weight is 0. A loss whose value is a constant times one such reduction may say so
+   * with {@link Decomposable}.
    *
    * @param ctx the loss's context; not null
    * @param err the per-element error, with the weights' shape when weighted; not null
@@ -223,6 +225,7 @@ public abstract class Loss {
    */
   protected static SDVariable reduce(LossContext ctx, SDVariable err) {
     SDVariable w = ctx.weights();
+    LossContextBuilder.reduced(ctx, err, w);
     return w == null ? err.mean() : weightedMean(err, w);
   }
 

@@ -284,6 +284,16 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--spark",
+      paramLabel = "MASTER",
+      description =
+          "Train on a Spark cluster at this master URL (local[2], spark://host:7077, yarn, ...):"
+              + " each minibatch is split over the cluster and one update is applied, exactly as"
+              + " here. Needs the javanets-spark launcher, which has Spark on its class path"
+              + " (README, \"Training on a Spark cluster\").")
+  String spark;
+
+  @Option(
       names = "--save",
       paramLabel = "FILE",
       defaultValue = DEFAULT_SAVE,

@@ -45,6 +45,7 @@ final class TrainingJob {
   /** Runs the job. */
   void run() throws IOException {
     TrainOptions options = Optimization.options(cmd);
+    ClusterTraining cluster = cmd.spark == null ? null : ClusterTraining.find();
     OutputFiles outputs = new OutputFiles(cmd);
     outputs.check();
     LayerSpecs.checkForms(cmd.layers, cmd.recurrent);
@@ -68,7 +69,7 @@ final class TrainingJob {
     BatchSource train = data.train();
     BatchSource valid = data.valid();
     ExitGuard.phase("training");
-    TrainingResult result = train(model, train, valid, options);
+    TrainingResult result = train(cluster, model, train, valid, options);
     report(result, evaluate(model, data.trainInOrder()), valid == null ? "valid=train" : "valid");
     ExitGuard.phase("saving the model and the plot");
     outputs.save(model);
@@ -138,9 +139,16 @@ final class TrainingJob {
     };
   }
 
-  private static TrainingResult train(
-      Model model, BatchSource train, BatchSource valid, TrainOptions options) {
+  private TrainingResult train(
+      ClusterTraining cluster,
+      Model model,
+      BatchSource train,
+      BatchSource valid,
+      TrainOptions options) {
     try {
+      if (cluster != null) {
+        return cluster.train(cmd.spark, model, train, valid, options);
+      }
       return model.train(train, valid, options);
     } catch (TrainingDivergedException e) {
       throw new UserException(e.getMessage(), e);

@@ -171,6 +171,17 @@ class UserErrorsIT {
         .contains("\tat io.github.javanets.cli.TrainingData.read");
   }
 
+  @Test
+  void sparkWithoutTheSparkModuleSaysHowToRunIt() throws Exception {
+    assertOneLineError(
+        JavanetsProcess.jar(dir, "train", "--spark", "local[2]"),
+        "javanets: --spark needs javanets-spark and Spark on the class path, which javanets.jar"
+            + " does not carry: run sh spark/target/javanets-spark/javanets-spark.sh train --spark"
+            + " MASTER ... (built by mvn package), or spark-submit --class"
+            + " io.github.javanets.spark.SparkMain --jars cli/target/javanets.jar"
+            + " spark/target/javanets-spark-<version>.jar train ...");
+  }
+
   private static void assertOneLineError(Result r, String line) {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(Javanets.USER_ERROR);
     assertThat(r.stdout()).as(r.toString()).isEmpty();

@@ -872,4 +872,53 @@ final class Errors {
   private static String taken(ModelKind kind, int features) {
     return kind.recurrent ? "(batch, time, " + features + ") sequences" : "(N, " + features + ")";
   }
+
+  // ---- Training on shards ----------------------------------------------------------------------
+
+  /**
+   * A loss that does not declare a reduction that splits exactly is asked to train on shards.
+   *
+   * @param loss the loss
+   */
+  static IllegalArgumentException lossNotDecomposable(Loss loss) {
+    return new IllegalArgumentException(
+        "Loss '"
+            + loss.name()
+            + "' ("
+            + loss.getClass().getName()
+            + ") cannot be split exactly over shards of a minibatch: it does not declare"
+            + " @Decomposable (its value is not a mean of per-row errors, as mmd compares whole"
+            + " batches). Train it in one process, or with parameter averaging.");
+  }
+
+  /**
+   * A loss declares {@code @Decomposable} but did not reduce exactly once.
+   *
+   * @param loss the loss
+   * @param count its reductions
+   */
+  static IllegalArgumentException lossReducedOtherThanOnce(Loss loss, int count) {
+    return new IllegalArgumentException(
+        "Loss '"
+            + loss.name()
+            + "' ("
+            + loss.getClass().getName()
+            + ") declares @Decomposable but called Loss.reduce "
+            + count
+            + " times; a decomposable loss returns a constant times exactly one reduce(ctx, err).");
+  }
+
+  /**
+   * A regularizer that draws random numbers is asked to train on shards.
+   *
+   * @param r the regularizer
+   */
+  static IllegalArgumentException regularizerNotExact(Regularizer r) {
+    return new IllegalArgumentException(
+        "Regularizer '"
+            + r.specName()
+            + "' draws noise or dropout masks for the whole minibatch, so training on shards"
+            + " cannot equal training in one process; exact mode accepts weight_l1, weight_l2,"
+            + " hidden_l1 and contractive. Use parameter averaging, or drop it.");
+  }
 }

@@ -3,6 +3,7 @@ package io.github.javanets.models;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.TargetKind;
+import io.github.javanets.loss.internal.LossContextBuilder.ReductionObserver;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -35,7 +36,17 @@ final class LossContexts {
    * @throws IllegalArgumentException if the loss reads an output the graph does not have
    */
   LossContext of(Loss loss) {
-    var b = LossContext.builder(graph.sd());
+    return of(loss, null);
+  }
+
+  /**
+   * The context of {@code loss}, whose reductions {@code observer} is told of.
+   *
+   * @param observer told of each {@code Loss.reduce} call with the context; null for none
+   * @see #of(Loss)
+   */
+  LossContext of(Loss loss, ReductionObserver observer) {
+    var b = LossContext.builder(graph.sd()).observeReductions(observer);
     graph.outputs().forEach((name, v) -> b.output(name, v, graph.outputShape(name)));
     for (int i = 1; i <= net.depth(); i++) {
       Layer l = net.layer(i);

@@ -371,6 +371,16 @@ public abstract class Model {
     }
   }
 
+  /**
+   * Runs {@code call} under the model's lock; if it fails, puts back the parameters the model had
+   * before: how a trainer outside this package ({@link ShardedModel}) trains the model.
+   */
+  <T> T locked(Supplier<T> call) {
+    synchronized (lock) {
+      return keepingParametersOnFailure(call);
+    }
+  }
+
   /** Runs {@code call}; if it fails, puts back the parameters the model had before, in place. */
   private <T> T keepingParametersOnFailure(Supplier<T> call) {
     Map<String, INDArray> before = new LinkedHashMap<>();

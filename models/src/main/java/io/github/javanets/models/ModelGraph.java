@@ -112,6 +112,40 @@ final class ModelGraph implements TrainingProblem {
     return g;
   }
 
+  /**
+   * The graph of one shard of a minibatch split over machines: as {@link #training}, with each
+   * monitor and objective term scaled by placeholders (see {@link ShardScales}) so that the shards'
+   * monitors and gradients add up to those of the whole minibatch, and each loss's denominator on
+   * the shard computed as {@link #denominators()}.
+   *
+   * @throws IllegalArgumentException for a loss that does not split exactly, a regularizer that
+   *     draws noise, or as {@link #training}
+   */
+  static ModelGraph shard(
+      ModelKind kind,
+      Network net,
+      Map<String, INDArray> params,
+      DataType type,
+      int steps,
+      List<Loss> losses,
+      Map<Regularizer, Double> regularizers) {
+    ModelGraph g = new ModelGraph(net, kind.recurrent, params, type, steps, regularizers);
+    GraphVariables v = g.variables;
+    SDVariable x = g.perturbations.input(g.input, net.layer(0).name(), net.inputSize());
+    new LayerStack(v, net, g.perturbations).build(0, x);
+    Penalties penalties = new Penalties(v.sd(), net, kind.recurrent, type, v::param, v.outputs());
+    LossContexts contexts = new LossContexts(v, net, kind, g.data);
+    ShardScales scales = new ShardScales(v.sd(), type);
+    g.objective(Objective.wireShard(v.sd(), contexts, penalties, losses, regularizers, scales));
+    g.optimisability = new Optimisability(v.sd(), g.objective, kind.defaultLoss);
+    return g;
+  }
+
+  /** The graph variables of each loss's denominator on a shard; empty but for a shard's graph. */
+  List<String> denominators() {
+    return objective.denominators().stream().map(SDVariable::name).toList();
+  }
+
   /** The decoder half of an autoencoder: layers after {@code from}, fed with codes. */
   static ModelGraph decoder(
       ModelKind kind, Network net, Map<String, INDArray> params, DataType type, int from) {

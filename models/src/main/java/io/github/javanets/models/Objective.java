@@ -28,10 +28,13 @@ final class Objective {
   private final List<LossValue> losses = new ArrayList<>();
   private final List<Monitor> monitors = new ArrayList<>();
   private final boolean penalised;
+  // Null but for a shard's graph (see ShardScales).
+  private final ShardScales shards;
 
   /** No objective: a graph to predict with. */
   private Objective() {
     this.penalised = false;
+    this.shards = null;
   }
 
   private Objective(
@@ -39,7 +42,9 @@ final class Objective {
       LossContexts contexts,
       Penalties penalties,
       List<Loss> lossList,
-      Map<Regularizer, Double> regularizers) {
+      Map<Regularizer, Double> regularizers,
+      ShardScales shards) {
+    this.shards = shards;
     List<SDVariable> terms = new ArrayList<>();
     List<Monitor> lossMonitors = new ArrayList<>();
     SDVariable accuracy = addLosses(contexts, lossList, terms, lossMonitors);
@@ -81,7 +86,25 @@ final class Objective {
       Penalties penalties,
       List<Loss> losses,
       Map<Regularizer, Double> regularizers) {
-    return new Objective(sd, contexts, penalties, losses, regularizers);
+    return new Objective(sd, contexts, penalties, losses, regularizers, null);
+  }
+
+  /**
+   * Wires the objective of one shard of a minibatch: as {@link #wire}, but each loss's value, the
+   * accuracy and each penalty are multiplied by their scale placeholders (see {@link ShardScales}),
+   * and so are their monitors, so that the shards' monitors and gradients add up to the whole
+   * minibatch's.
+   *
+   * @throws IllegalArgumentException for a loss that does not split exactly, or as {@link #wire}
+   */
+  static Objective wireShard(
+      SameDiff sd,
+      LossContexts contexts,
+      Penalties penalties,
+      List<Loss> losses,
+      Map<Regularizer, Double> regularizers,
+      ShardScales shards) {
+    return new Objective(sd, contexts, penalties, losses, regularizers, shards);
   }
 
   /**
@@ -97,28 +120,40 @@ final class Objective {
     List<String> names = new ArrayList<>();
     SDVariable accuracy = null;
     for (Loss loss : lossList) {
-      LossContext ctx = contexts.of(loss);
+      ShardScales.Reductions reductions = shards == null ? null : new ShardScales.Reductions();
+      LossContext ctx = contexts.of(loss, reductions);
       SDVariable value = LossGraphs.computed(loss, loss.compute(ctx));
       losses.add(new LossValue(loss, value.name()));
+      SDVariable scale = null;
+      if (shards != null) {
+        shards.denominator(loss, reductions);
+        scale = shards.loss(losses.size() - 1);
+      }
+      SDVariable monitor = scale == null ? value : value.mul(scale);
       names.add(monitorName(names, loss.name()));
-      lossMonitors.add(new Monitor(names.get(names.size() - 1), value));
+      lossMonitors.add(new Monitor(names.get(names.size() - 1), monitor));
       // x * 1.0 == x exactly: a loss of weight 1 needs no op (and no op in the gradient).
-      terms.add(loss.weight() == 1.0 ? value : value.mul(loss.weight()));
+      terms.add(loss.weight() == 1.0 ? monitor : monitor.mul(loss.weight()));
       if (accuracy == null && loss instanceof ClassificationLoss classification) {
         accuracy = classification.accuracy(ctx);
+        accuracy = scale == null ? accuracy : accuracy.mul(scale);
       }
     }
     return accuracy;
   }
 
   /** Adds each penalty times its weight to {@code terms}; returns their monitors. */
-  private static List<Monitor> addPenalties(
+  private List<Monitor> addPenalties(
       Penalties penalties, Map<Regularizer, Double> regularizers, List<SDVariable> terms) {
     List<Monitor> penaltyMonitors = new ArrayList<>();
     regularizers.forEach(
         (r, weight) -> {
+          if (shards != null && !r.isPenalty() && weight != 0) {
+            throw Errors.regularizerNotExact(r);
+          }
           if (r.isPenalty()) {
             SDVariable term = penalties.of(r).mul(weight);
+            term = shards == null ? term : term.mul(shards.penalty(r));
             penaltyMonitors.add(new Monitor(r.specName(), term));
             terms.add(term);
           }
@@ -148,6 +183,11 @@ final class Objective {
   /** The monitors, {@code loss} first; unmodifiable. */
   List<Monitor> monitors() {
     return Collections.unmodifiableList(monitors);
+  }
+
+  /** Each loss's denominator on a shard, in the losses' order; empty but for a shard's graph. */
+  List<SDVariable> denominators() {
+    return shards == null ? List.of() : shards.denominators();
   }
 
   /** Whether a penalty of weight other than 0 is part of the objective. */

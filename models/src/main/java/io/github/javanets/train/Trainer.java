@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import io.github.javanets.runtime.GradientLogFilter;
 import io.github.javanets.runtime.GraphRunner;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,14 +100,36 @@ public final class Trainer {
   @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
   public TrainingRun train(
       TrainingProblem problem, FeedSource train, FeedSource valid, TrainingSettings options) {
+    GradientLogFilter.install();
+    return train(problem, train, valid, options, StepExecutor.local(problem));
+  }
+
+  /**
+   * Trains as {@link #train(TrainingProblem, FeedSource, FeedSource, TrainingSettings)} does, with
+   * the monitors and gradients of each minibatch computed by {@code steps} rather than by the
+   * problem's graph on this thread: how a trainer that splits minibatches over machines reuses this
+   * loop (its updates, validation, early stopping and listeners) on the driver.
+   *
+   * @param problem the parameters, updated in place, and the monitors' names; not null
+   * @param train the training minibatches; not null
+   * @param valid the validation minibatches; null to validate on a pass of {@code train}
+   * @param options the settings; not null
+   * @param steps computes each minibatch's monitors and gradients; not null
+   * @return the finished run; never null
+   */
+  @API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.models")
+  public TrainingRun train(
+      TrainingProblem problem,
+      FeedSource train,
+      FeedSource valid,
+      TrainingSettings options,
+      StepExecutor steps) {
     FeedSource validation = valid != null ? valid : train;
     TrainingRun run = new TrainingRun(problem, options, train.batches());
     ParameterUpdate update = new ParameterUpdate(problem.parameters(), algorithm.updater(options));
     Random noise = new Random(options.seed());
-    GradientLogFilter.install();
-    List<String> params = new ArrayList<>(problem.parameters().keySet());
-    StepRunner step = StepRunner.training(problem.graph(), problem.monitorVariables(), params);
-    StepRunner evaluation = StepRunner.evaluation(problem.graph(), problem.monitorVariables());
+    StepExecutor step = steps;
+    StepExecutor evaluation = steps;
     listeners.forEach(l -> l.onStart(run));
     try {
       int epoch = 0;
@@ -140,7 +161,7 @@ public final class Trainer {
   }
 
   private Map<String, Double> validate(
-      StepRunner evaluation, TrainingProblem problem, FeedSource data, TrainingRun run) {
+      StepExecutor evaluation, TrainingProblem problem, FeedSource data, TrainingRun run) {
     Map<String, Double> monitors = evaluate(evaluation, problem, data);
     listeners.forEach(l -> l.onValidation(run, monitors));
     return monitors;
@@ -178,16 +199,28 @@ public final class Trainer {
    */
   @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
   public static Map<String, Double> evaluate(TrainingProblem problem, FeedSource data) {
-    return evaluate(
-        StepRunner.evaluation(problem.graph(), problem.monitorVariables()), problem, data);
+    StepRunner evaluation = StepRunner.evaluation(problem.graph(), problem.monitorVariables());
+    StepExecutor monitorsOnly =
+        new StepExecutor() {
+          @Override
+          public OutAndGrad train(Feed feed) {
+            throw new UnsupportedOperationException("evaluation only");
+          }
+
+          @Override
+          public Map<String, INDArray> evaluate(Feed feed) {
+            return evaluation.run(feed.placeholders()).getOutputs();
+          }
+        };
+    return evaluate(monitorsOnly, problem, data);
   }
 
   private static Map<String, Double> evaluate(
-      StepRunner evaluation, TrainingProblem problem, FeedSource data) {
+      StepExecutor evaluation, TrainingProblem problem, FeedSource data) {
     Averages sums = new Averages(problem.monitorNames());
     try (Pass pass = open(data, null)) {
       for (Feed feed; (feed = pass.next()) != null; ) {
-        Map<String, INDArray> out = evaluation.run(feed.placeholders()).getOutputs();
+        Map<String, INDArray> out = evaluation.evaluate(feed);
         sums.add(problem.monitorValues(out), feed.rows());
       }
     }
@@ -195,7 +228,7 @@ public final class Trainer {
   }
 
   private Map<String, Double> epoch(
-      StepRunner step,
+      StepExecutor step,
       TrainingProblem problem,
       FeedSource train,
       TrainingRun run,
@@ -206,7 +239,7 @@ public final class Trainer {
     try (Pass pass = open(train, noise)) {
       int b = 0;
       for (Feed feed; (feed = pass.next()) != null; b++) {
-        OutAndGrad result = step.run(feed.placeholders());
+        OutAndGrad result = step.train(feed);
         Map<String, Double> monitors = problem.monitorValues(result.getOutputs());
         int iteration = run.countBatch();
         int batchIndex = b;

@@ -332,4 +332,27 @@ class ErrorsTest {
                 + " with an rnn layer is unrolled over one length: pad every batch of a source to"
                 + " one length (with weights 0 on the padding).");
   }
+
+  @Test
+  void shardErrorsNameTheLossOrRegularizerThatCannotSplit() {
+    assertThat(Errors.lossNotDecomposable(new Step()))
+        .hasMessage(
+            "Loss "
+                + named(Step.class)
+                + " cannot be split exactly over shards of a minibatch: it does not declare"
+                + " @Decomposable (its value is not a mean of per-row errors, as mmd compares whole"
+                + " batches). Train it in one process, or with parameter averaging.");
+    assertThat(Errors.lossReducedOtherThanOnce(new Step(), 2))
+        .hasMessage(
+            "Loss "
+                + named(Step.class)
+                + " declares @Decomposable but called Loss.reduce 2 times; a decomposable loss"
+                + " returns a constant times exactly one reduce(ctx, err).");
+    assertThat(Errors.regularizerNotExact(Regularizer.INPUT_DROPOUT))
+        .hasMessage(
+            "Regularizer 'input_dropout' draws noise or dropout masks for the whole minibatch, so"
+                + " training on shards cannot equal training in one process; exact mode accepts"
+                + " weight_l1, weight_l2, hidden_l1 and contractive. Use parameter averaging, or"
+                + " drop it.");
+  }
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.ClassificationLoss;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossParam;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * weighted {@code sum(w_i err_i) / sum(w_i)}.
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossParam(
     name = Focal.GAMMA,
     defaultValue = "2",

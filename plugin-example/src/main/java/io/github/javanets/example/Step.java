@@ -3,6 +3,7 @@ package io.github.javanets.example;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossSummary;
@@ -18,6 +19,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * trainable loss, with weight 0 if it should not count in the objective.
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossTarget(TargetKind.NONE)
 @LossSummary("fraction of outputs above 0: o > 0")
 @API(status = STABLE, since = "0.1")

@@ -27,6 +27,7 @@ public final class LossContextBuilder {
   private String main;
   private SDVariable target;
   private SDVariable weights;
+  private ReductionObserver observer;
 
   /**
    * Starts a context over {@code sameDiff}; {@link LossContext#builder(SameDiff)} does the same.
@@ -112,6 +113,44 @@ public final class LossContextBuilder {
   }
 
   /**
+   * Asks to be told of each {@code Loss.reduce} call made with the context built: how a trainer
+   * that splits batches learns a {@link io.github.javanets.loss.Decomposable} loss's denominator.
+   *
+   * @param value the observer; null for none
+   * @return this builder
+   */
+  public LossContextBuilder observeReductions(ReductionObserver value) {
+    this.observer = value;
+    return this;
+  }
+
+  /**
+   * Tells the observer of {@code ctx}, if it has one, of a reduction: called by {@code
+   * Loss.reduce}.
+   *
+   * @param ctx the context the loss was given; not null
+   * @param err the per-element error reduced; not null
+   * @param weights the weights, or null when unweighted
+   */
+  public static void reduced(LossContext ctx, SDVariable err, SDVariable weights) {
+    if (ctx instanceof Context c && c.observer != null) {
+      c.observer.reduced(err, weights);
+    }
+  }
+
+  /** Told of each reduction made with a context (see {@link #observeReductions}). */
+  @API(status = INTERNAL, since = "0.3")
+  public interface ReductionObserver {
+    /**
+     * A loss reduced {@code err}.
+     *
+     * @param err the per-element error; not null
+     * @param weights its weights, or null when unweighted
+     */
+    void reduced(SDVariable err, SDVariable weights);
+  }
+
+  /**
    * Builds the context.
    *
    * @return the context; never null
@@ -132,7 +171,8 @@ public final class LossContextBuilder {
         mainName,
         Map.copyOf(logits),
         target,
-        weights);
+        weights,
+        observer);
   }
 
   private static final class Context implements LossContext {
@@ -144,6 +184,7 @@ public final class LossContextBuilder {
     private final Map<String, SDVariable> logits;
     private final SDVariable target;
     private final SDVariable weights;
+    private final ReductionObserver observer;
 
     Context(
         SameDiff sameDiff,
@@ -152,7 +193,8 @@ public final class LossContextBuilder {
         String main,
         Map<String, SDVariable> logits,
         SDVariable target,
-        SDVariable weights) {
+        SDVariable weights,
+        ReductionObserver observer) {
       this.sameDiff = sameDiff;
       this.outputs = outputs;
       this.shapes = shapes;
@@ -161,6 +203,7 @@ public final class LossContextBuilder {
       this.logits = logits;
       this.target = target;
       this.weights = weights;
+      this.observer = observer;
     }
 
     @Override

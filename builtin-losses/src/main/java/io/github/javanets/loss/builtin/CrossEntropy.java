@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.ClassificationLoss;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
@@ -28,6 +29,7 @@ import org.nd4j.autodiff.samediff.ops.SDMath;
  * with an axis cannot be differentiated in 1.0.0-M2.1.)
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossName(
     value = "xe",
     aliases = {"crossentropy", "cross_entropy", "categorical_crossentropy"})

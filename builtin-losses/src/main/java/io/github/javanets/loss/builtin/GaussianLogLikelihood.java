@@ -3,6 +3,7 @@ package io.github.javanets.loss.builtin;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
@@ -28,6 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Weighted: {@code k * sum(w * g) / sum(w)}, equal to the unweighted value when all weights are 1.
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossName(
     value = "gll",
     aliases = {"gaussianloglikelihood", "gaussian_nll"})

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
 import io.github.javanets.loss.ClassificationLoss;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossParam;
@@ -20,6 +21,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * {@code xe}.
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossParam(
     name = Hinge.MARGIN,
     defaultValue = "0",

@@ -3,6 +3,7 @@ package io.github.javanets.loss.builtin;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
@@ -20,6 +21,7 @@ import org.nd4j.autodiff.samediff.ops.SDMath;
  * sum(w * err) / sum(w)}.
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossName(
     value = "kl",
     aliases = {"kld", "kullbackleiblerdivergence"})

@@ -3,6 +3,7 @@ package io.github.javanets.loss.builtin;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.auto.service.AutoService;
+import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossContext;
 import io.github.javanets.loss.LossName;
@@ -17,6 +18,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * err) / sum(w)} (0 when every weight is 0).
  */
 @AutoService(Loss.class)
+@Decomposable
 @LossName(
     value = "mae",
     aliases = {"meanabsoluteerror", "mean_absolute_error"})

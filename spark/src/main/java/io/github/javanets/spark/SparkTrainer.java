@@ -1,0 +1,233 @@
+package io.github.javanets.spark;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.github.javanets.models.Model;
+import io.github.javanets.models.ShardedModel;
+import io.github.javanets.models.TrainOptions;
+import io.github.javanets.models.TrainingResult;
+import io.github.javanets.train.StepExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apiguardian.api.API;
+
+/**
+ * Trains a javanets model on a Spark cluster. The driver holds the model and runs the trainer's
+ * loop (updates, validation, early stopping, listeners and progress, as in one process); the
+ * executors rebuild the model from its file and compute on the batches they hold.
+ *
+ * <ul>
+ *   <li>{@link #exact} (synchronous): each global minibatch, the {@code b}-th batch of every
+ *       partition, is split over the partitions; each computes its shard's part of every monitor
+ *       and of the gradient, scaled by its share of each loss's denominator ({@code sum(w)}, or the
+ *       number of errors), the driver sums them in partition order and applies one update with the
+ *       model's algorithm. After each step the parameters are those of single-process training on
+ *       the stacked minibatch, to float rounding. Only losses that declare {@link
+ *       io.github.javanets.loss.Decomposable} are accepted, and no noise or dropout.
+ *   <li>{@link #averaging} (parameter averaging): each partition trains {@code every} steps on its
+ *       own batches, from the driver's parameters and updater state, and the driver averages the
+ *       parameters and the updater state. Fewer round trips, not exact; any loss.
+ * </ul>
+ *
+ * <p>Before the first step a survey job keeps each partition's batches in memory, rebuilds the
+ * model on every executor (finding every loss through the executor's registry) and checks every
+ * batch, so that a loss jar missing on an executor is one {@link MissingLossException} naming the
+ * loss and the executor, and a bad batch one error naming its partition. A task that fails
+ * afterwards is retried by Spark ({@code spark.task.maxFailures}); results are summed in partition
+ * order, so a retried run gives the same parameters, bit for bit.
+ *
+ * <p>Immutable; a {@code train} call holds the model's lock, so calls on one model run one at a
+ * time. {@link #lastRun()} is not synchronized.
+ */
+@API(status = EXPERIMENTAL, since = "0.3")
+public final class SparkTrainer {
+  private final JavaSparkContext sc;
+  private final int every;
+  private volatile StepStats last;
+
+  private SparkTrainer(JavaSparkContext sc, int every) {
+    this.sc = Objects.requireNonNull(sc, "sc");
+    this.every = every;
+  }
+
+  /**
+   * Synchronous, exact training.
+   *
+   * @param sc the Spark context; not null
+   * @return the trainer; never null
+   */
+  public static SparkTrainer exact(JavaSparkContext sc) {
+    return new SparkTrainer(sc, 0);
+  }
+
+  /**
+   * Parameter averaging every {@code every} local steps, updater state included.
+   *
+   * @param sc the Spark context; not null
+   * @param every local steps between averages, &gt;= 1
+   * @return the trainer; never null
+   * @throws IllegalArgumentException if {@code every} &lt; 1
+   */
+  public static SparkTrainer averaging(JavaSparkContext sc, int every) {
+    if (every < 1) {
+      throw Errors.averagingIntervalTooSmall(every);
+    }
+    return new SparkTrainer(sc, every);
+  }
+
+  /** Whether this trainer is exact (not averaging). */
+  public boolean isExact() {
+    return every == 0;
+  }
+
+  /** The local steps between averages, or 0 for exact training. */
+  public int averagingInterval() {
+    return every;
+  }
+
+  /**
+   * Trains on batches held by the cluster, validating on {@code valid}.
+   *
+   * @param model the model, trained in place; not null
+   * @param train the training batches; not null
+   * @param valid the validation batches; null to validate on {@code train}
+   * @param options the options; {@code batchSize} is not read (the batches are made)
+   * @return each epoch's monitors, as {@link Model#train} returns them; never null
+   * @throws IllegalArgumentException (exact mode) for a loss that does not split exactly, naming
+   *     it, or a regularizer that draws noise; for a batch that is not valid
+   * @throws MissingLossException if an executor lacks a loss of the model
+   */
+  public TrainingResult train(
+      Model model, JavaRDD<Batch> train, JavaRDD<Batch> valid, TrainOptions options) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(options, "options");
+    ShardedModel sharded = isExact() ? ShardedModel.of(model, options) : null;
+    StepStats stats = new StepStats();
+    last = stats;
+    Shipment shipment = Shipment.of(model, options, isExact());
+    stats.model(shipment.modelBytes());
+    Broadcast<Shipment> ship = sc.broadcast(shipment);
+    ShardData trainData = null;
+    ShardData validData = null;
+    try {
+      trainData = ShardData.survey("training data", train, ship);
+      validData = valid == null ? trainData : ShardData.survey("validation data", valid, ship);
+      ShardData t = trainData;
+      ShardData v = validData;
+      int losses = model.losses().size();
+      return ShardedModel.train(
+          model,
+          options,
+          trainData.steps(),
+          isExact()
+              ? new ShardFeeds(trainData, ShardFeeds.KEY, options.seed())
+              : Averaging.rounds(trainData, every),
+          new ShardFeeds(validData, ShardFeeds.VALID_KEY, null),
+          problem -> steps(problem, ship, t, v, losses, model, stats, sharded, options));
+    } finally {
+      if (trainData != null) {
+        trainData.release();
+      }
+      if (validData != null && validData != trainData) {
+        validData.release();
+      }
+      ship.destroy();
+      Worker.forget(shipment.run());
+    }
+  }
+
+  private StepExecutor steps(
+      io.github.javanets.train.TrainingProblem problem,
+      Broadcast<Shipment> ship,
+      ShardData train,
+      ShardData valid,
+      int losses,
+      Model model,
+      StepStats stats,
+      ShardedModel sharded,
+      TrainOptions options) {
+    SparkSteps exact =
+        new SparkSteps(sc, ship, problem, train, valid, losses, model.dataType(), stats, isExact());
+    if (isExact()) {
+      return exact;
+    }
+    return new Averaging(sc, ship, problem, train, exact, every, options, model.dataType(), stats);
+  }
+
+  /**
+   * Trains on rows of a Spark {@code Dataset<Row>} (feed-forward models), validating on {@code
+   * valid}: each partition's rows, in order, are cut into batches of {@code ceil(batchSize /
+   * partitions)} rows.
+   *
+   * @param model the model, trained in place; not null
+   * @param train the training rows; not null
+   * @param columns the columns the model reads; not null
+   * @param valid the validation rows; null to validate on {@code train}
+   * @param options the options; not null
+   * @return each epoch's monitors; never null
+   * @throws IllegalArgumentException for a column the rows lack, a cell that is not a finite
+   *     number, or as {@link #train(Model, JavaRDD, JavaRDD, TrainOptions)}
+   */
+  public TrainingResult train(
+      Model model,
+      org.apache.spark.sql.Dataset<Row> train,
+      RowColumns columns,
+      org.apache.spark.sql.Dataset<Row> valid,
+      TrainOptions options) {
+    Objects.requireNonNull(columns, "columns");
+    JavaRDD<Batch> t = RowBatches.of(train, columns, model, options.batchSize());
+    JavaRDD<Batch> v =
+        valid == null ? null : RowBatches.of(valid, columns, model, options.batchSize());
+    return train(model, t, v, options);
+  }
+
+  /**
+   * Spreads a data set in memory over the cluster: {@code partitions} contiguous ranges of its
+   * rows, each cut into batches of {@code ceil(batchSize / partitions)} rows, so that a global
+   * minibatch holds about {@code batchSize} rows.
+   *
+   * @param sc the Spark context; not null
+   * @param data the rows; not null
+   * @param partitions the partitions, &gt;= 1
+   * @param batchSize rows per global minibatch, &gt;= 1
+   * @return the batches, in exactly {@code partitions} partitions; never null
+   */
+  public static JavaRDD<Batch> distribute(
+      JavaSparkContext sc, io.github.javanets.models.Dataset data, int partitions, int batchSize) {
+    int p = (int) Math.max(1, Math.min(partitions, data.rows()));
+    int perBatch = Math.max(1, (batchSize + p - 1) / p);
+    List<List<Batch>> parts = new ArrayList<>();
+    long rows = data.rows();
+    for (int i = 0; i < p; i++) {
+      long from = rows * i / p;
+      long to = rows * (i + 1) / p;
+      List<Batch> list = new ArrayList<>();
+      for (long b = from; b < to; b += perBatch) {
+        list.add(Batch.of(data.rows(b, Math.min(to, b + perBatch))));
+      }
+      parts.add(list);
+    }
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < p; i++) {
+      indices.add(i);
+    }
+    return sc.parallelize(indices, p)
+        .mapPartitionsWithIndex((i, it) -> parts.get(i).iterator(), true);
+  }
+
+  /** What the last run moved over the network, or null before the first. */
+  public StepStats lastRun() {
+    return last;
+  }
+
+  @Override
+  public String toString() {
+    return isExact() ? "SparkTrainer(exact)" : "SparkTrainer(averaging every " + every + ")";
+  }
+}
