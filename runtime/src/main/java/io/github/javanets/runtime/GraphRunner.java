@@ -104,6 +104,8 @@ public final class GraphRunner {
 
   // Op name and input shapes -> {runs, nanoseconds}, over every runner while profiling.
   private static final Map<String, long[]> PROFILE = new ConcurrentHashMap<>();
+  // Of the profiled time, the part inside libnd4j's op execution: {runs, nanoseconds}.
+  private static final long[] EXEC_PROFILE = new long[2];
 
   private final SameDiff sd;
   private final String[] slotNames;
@@ -476,9 +478,16 @@ public final class GraphRunner {
                 : Nd4j.createUninitialized(type, operand.shape(), operand.ordering());
       }
       productContext.setOutputArrays(outputs[onlyOutput]);
+      long start = PROFILING ? System.nanoTime() : 0;
       try {
         Nd4j.getExecutioner().exec(product, productContext);
       } finally {
+        if (PROFILING) {
+          synchronized (EXEC_PROFILE) {
+            EXEC_PROFILE[0]++;
+            EXEC_PROFILE[1] += System.nanoTime() - start;
+          }
+        }
         productContext.purge();
       }
       values[out[onlyOutput]] = outputs[onlyOutput];
@@ -558,6 +567,7 @@ public final class GraphRunner {
         outputs = allocate(pool);
       }
       context.setOutputArrays(outputs);
+      long start = PROFILING ? System.nanoTime() : 0;
       try {
         if (custom) {
           Nd4j.getExecutioner().exec((CustomOp) op, context);
@@ -566,6 +576,12 @@ public final class GraphRunner {
           op.clearArrays();
         }
       } finally {
+        if (PROFILING) {
+          synchronized (EXEC_PROFILE) {
+            EXEC_PROFILE[0]++;
+            EXEC_PROFILE[1] += System.nanoTime() - start;
+          }
+        }
         // libnd4j's context keeps a native wrapper of every array set on it until it is purged
         // (its integer, float and boolean arguments stay).
         context.purge();
@@ -649,6 +665,24 @@ public final class GraphRunner {
    */
   public static String profile() {
     StringBuilder b = new StringBuilder();
+    long runs = 0;
+    long nanos = 0;
+    for (long[] t : PROFILE.values()) {
+      runs += t[0];
+      nanos += t[1];
+    }
+    synchronized (EXEC_PROFILE) {
+      b.append(
+          String.format(
+              "%8d runs %10.1f ms %8.1f us  (all ops)%n"
+                  + "%8d runs %10.1f ms %8.1f us  (inside libnd4j's exec)%n",
+              runs,
+              nanos / 1e6,
+              nanos / 1e3 / Math.max(1, runs),
+              EXEC_PROFILE[0],
+              EXEC_PROFILE[1] / 1e6,
+              EXEC_PROFILE[1] / 1e3 / Math.max(1, EXEC_PROFILE[0])));
+    }
     for (Map.Entry<String, long[]> e : new TreeMap<>(PROFILE).entrySet()) {
       long[] t = e.getValue();
       b.append(
@@ -662,6 +696,10 @@ public final class GraphRunner {
   /** Clears the profile of {@link #profile}. */
   public static void resetProfile() {
     PROFILE.clear();
+    synchronized (EXEC_PROFILE) {
+      EXEC_PROFILE[0] = 0;
+      EXEC_PROFILE[1] = 0;
+    }
   }
 
   /** How many output arrays the ops hold, counting shared ones once each (for tests). */
