@@ -118,25 +118,27 @@ if versus:
     print("`versus_torch.py`: one javanets process (`EpochServer`) and PyTorch in the driver train one epoch "
           "of each cell in turn (which side goes first alternates by round), one thread each, two "
           "warm-up rounds. Medians; the ratio is the median of the per-round ratios (min-max). "
-          "GEMM floor: the five matrix products a step needs at ND4J's own GEMM speed on this machine "
-          "(`GemmFloor`), ms per epoch.")
+          "Best: the fastest epoch of each side and their ratio (on a busy machine, the epochs least "
+          "disturbed by other processes). GEMM floor: the five matrix products a step needs at ND4J's "
+          "own GEMM speed on this machine (`GemmFloor`, best of 5), ms per epoch.")
     print()
     print(f"PyTorch {versus_meta.get('torch', '?')}, BLAS: {', '.join(versus_meta.get('blas', []))}; "
           f"load average at the start {versus_meta.get('load', ['?'])[0]:.1f}, during the rounds "
           f"{', '.join(str(x) for x in versus_meta.get('load_during', []))}.")
     print()
-    print("| model | batch | javanets | PyTorch | javanets / PyTorch | GEMM floor | javanets / floor | PyTorch / floor |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| model | batch | javanets | PyTorch | javanets / PyTorch | best: javanets, PyTorch, ratio | GEMM floor | javanets best / floor | PyTorch best / floor |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for (kind, batch), r in versus.items():
         floor = r.get("gemm_floor_ms")
         fl = f"{floor:.1f}" if floor else "n/a"
-        jf = f"{r['javanets_ms'] / floor:.1f}x" if floor else "n/a"
-        tf = f"{r['pytorch_ms'] / floor:.1f}x" if floor else "n/a"
+        jf = f"{r['javanets_best_ms'] / floor:.1f}x" if floor else "n/a"
+        tf = f"{r['pytorch_best_ms'] / floor:.1f}x" if floor else "n/a"
+        best = f"{r['javanets_best_ms']:.1f}, {r['pytorch_best_ms']:.1f}, {r['ratio_of_best']:.2f}x"
         label = kind.replace("recurrent_", "recurrent regressor 16-64-4, ") + (
             " (PyTorch nn." + {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}[kind.split("_")[1]] + ")"
             if kind.startswith("recurrent") else "")
         print(f"| {label} | {batch} | {r['javanets_ms']:.1f} | {r['pytorch_ms']:.1f} | "
-              f"{r['ratio']:.2f}x ({r['ratio_min']:.2f}-{r['ratio_max']:.2f}) | {fl} | {jf} | {tf} |")
+              f"{r['ratio']:.2f}x ({r['ratio_min']:.2f}-{r['ratio_max']:.2f}) | {best} | {fl} | {jf} | {tf} |")
 elif os.path.exists(os.path.join(out, "pytorch.skipped")):
     print("- " + open(os.path.join(out, "pytorch.skipped")).read().strip())
 print()

@@ -7,7 +7,8 @@ the other, so both sides see the same machine. One thread on both sides. Cells: 
 and 128; 8192 random rows; shuffled minibatches) and benchmark 4's recurrent regressor (16-64-4,
 rnn/lstm/gru, 1024 sequences x 50 steps, batch 32, MSE per step, Adam). Also measures the GEMM floor
 (GemmFloor) of the MLP cells. Prints one JSON line per cell with the medians and the median of the
-per-round ratios javanets / PyTorch.
+per-round ratios javanets / PyTorch, and the fastest epoch of each side and their ratio (on a busy
+machine, the epochs least disturbed by other processes).
 
 Usage: versus_torch.py CLASSPATH [rounds] [--cells mlp,rnn] [--java-opt OPT]...
 Refuses to run (exit 3) when PyTorch's BLAS is not OpenBLAS: Debian's reference BLAS is ~10-20x
@@ -37,20 +38,20 @@ def blas_library():
         for line in maps:
             path = line.split()[-1] if len(line.split()) >= 6 else ""
             name = os.path.basename(path)
-            if "blas" in name or "lapack" in name:
+            if "blas" in name or "lapack" in name or "mkl" in name:
                 libs.add(os.path.realpath(path))
     return sorted(libs)
 
 
 def check_blas():
-    libs = blas_library()
-    blas = [p for p in libs if "libblas" in os.path.basename(p) or "openblas" in p]
-    if not any("openblas" in p for p in blas):
+    """The BLAS libraries PyTorch runs on; exits (3) unless one is OpenBLAS (or MKL)."""
+    blas = blas_library()
+    if not any("openblas" in p or "mkl" in os.path.basename(p) for p in blas):
         sys.stderr.write(
             "REFUSED: PyTorch's libblas.so.3 is not OpenBLAS (loaded: %s). Install "
             "libopenblas0-pthread (apt-get install libopenblas0-pthread) or point the "
             "libblas.so.3 alternative at OpenBLAS; with the reference BLAS the PyTorch times are "
-            "~10-20x too slow.\n" % (", ".join(libs) or "none"))
+            "~10-20x too slow.\n" % (", ".join(blas) or "none"))
         sys.exit(3)
     return blas
 
@@ -173,7 +174,10 @@ def main():
         ratios = [a / b for a, b in zip(j, t)]
         row = {"kind": kind, "batch": batch, "javanets_ms": statistics.median(j),
                "pytorch_ms": statistics.median(t), "ratio": statistics.median(ratios),
-               "ratio_min": min(ratios), "ratio_max": max(ratios), "rounds": len(j)}
+               "ratio_min": min(ratios), "ratio_max": max(ratios), "rounds": len(j),
+               # The fastest epoch of each side: the least disturbed by other processes.
+               "javanets_best_ms": min(j), "pytorch_best_ms": min(t),
+               "ratio_of_best": min(j) / min(t)}
         if batch in floors and not kind.startswith("recurrent"):
             row["gemm_floor_ms"] = floors[batch]
         print(json.dumps(row), flush=True)
