@@ -3,13 +3,19 @@
 MLP 784-256(relu)-10, Xavier-uniform weights, zero biases, Adam (lr 1e-3), 8192 random rows,
 MSE for the regressor and cross-entropy on logits for the classifier, batch 32 and 128, minibatches
 in a shuffled order each epoch. Prints one JSON object per configuration: milliseconds per epoch
-(mean and standard deviation over the measured epochs, after warm-up epochs).
+(mean and standard deviation over the measured epochs, after warm-up epochs). Refuses to run
+(exit 3) when PyTorch's BLAS is not OpenBLAS. benchmarks/run uses versus_torch.py instead, which
+alternates PyTorch and javanets epoch by epoch.
 """
 import json
+import os
 import sys
 import time
 
 import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from versus_torch import check_blas  # noqa: E402
 
 torch.set_num_threads(1)
 torch.manual_seed(13)
@@ -55,6 +61,7 @@ def run(kind, batch):
 
 
 if __name__ == "__main__":
+    check_blas()
     kinds = sys.argv[1:] or ["regressor_mse", "classifier_xe"]
     for kind in kinds:
         for batch in (32, 128):

@@ -127,15 +127,28 @@ final class ParameterUpdate {
    * index plus one.
    */
   static final class FusedAdam extends Step {
+    /** Elements per block: four blocks of FLOAT fit in 32 KB. */
+    private static final int BLOCK = 2048;
+
     private final Adam config;
     private final INDArray m;
     private final INDArray v;
+    // One block of the parameter, the gradient and the moments on the Java heap: the loop over
+    // plain arrays compiles to vector instructions, the loop over the native buffers (element by
+    // element through FloatBuffer) did not, and took about twice as long on a 784x256 weight even
+    // with the bulk copies in and out. Same operations per element: the same results, bit for bit.
+    private final float[][] blockF;
+    private final double[][] blockD;
 
     FusedAdam(INDArray param, Adam config) {
       super(param);
       this.config = config;
       this.m = Nd4j.zeros(param.dataType(), param.length());
       this.v = Nd4j.zeros(param.dataType(), param.length());
+      int b = (int) Math.min(BLOCK, param.length());
+      boolean single = param.dataType() == DataType.FLOAT;
+      this.blockF = single ? new float[4][b] : null;
+      this.blockD = single ? null : new double[4][b];
     }
 
     @Override
@@ -151,37 +164,63 @@ final class ParameterUpdate {
       }
       int n = (int) param.length();
       if (param.dataType() == DataType.FLOAT) {
-        adam(
-            param.data().asNioFloat(),
-            g.data().asNioFloat(),
-            m.data().asNioFloat(),
-            v.data().asNioFloat(),
-            n,
-            (float) scale,
-            (float) b1,
-            (float) b2,
-            (float) a,
-            (float) config.getEpsilon());
+        FloatBuffer p = param.data().asNioFloat();
+        FloatBuffer gb = g.data().asNioFloat();
+        FloatBuffer mb = m.data().asNioFloat();
+        FloatBuffer vb = v.data().asNioFloat();
+        float[] pf = blockF[0];
+        float[] gf = blockF[1];
+        float[] mf = blockF[2];
+        float[] vf = blockF[3];
+        for (int from = 0; from < n; from += BLOCK) {
+          int len = Math.min(BLOCK, n - from);
+          p.get(from, pf, 0, len);
+          gb.get(from, gf, 0, len);
+          mb.get(from, mf, 0, len);
+          vb.get(from, vf, 0, len);
+          adam(
+              pf,
+              gf,
+              mf,
+              vf,
+              len,
+              (float) scale,
+              (float) b1,
+              (float) b2,
+              (float) a,
+              (float) config.getEpsilon());
+          p.put(from, pf, 0, len);
+          mb.put(from, mf, 0, len);
+          vb.put(from, vf, 0, len);
+        }
       } else {
-        adam(
-            param.data().asNioDouble(),
-            g.data().asNioDouble(),
-            m.data().asNioDouble(),
-            v.data().asNioDouble(),
-            n,
-            scale,
-            b1,
-            b2,
-            a,
-            config.getEpsilon());
+        DoubleBuffer p = param.data().asNioDouble();
+        DoubleBuffer gb = g.data().asNioDouble();
+        DoubleBuffer mb = m.data().asNioDouble();
+        DoubleBuffer vb = v.data().asNioDouble();
+        double[] pd = blockD[0];
+        double[] gd = blockD[1];
+        double[] md = blockD[2];
+        double[] vd = blockD[3];
+        for (int from = 0; from < n; from += BLOCK) {
+          int len = Math.min(BLOCK, n - from);
+          p.get(from, pd, 0, len);
+          gb.get(from, gd, 0, len);
+          mb.get(from, md, 0, len);
+          vb.get(from, vd, 0, len);
+          adam(pd, gd, md, vd, len, scale, b1, b2, a, config.getEpsilon());
+          p.put(from, pd, 0, len);
+          mb.put(from, md, 0, len);
+          vb.put(from, vd, 0, len);
+        }
       }
     }
 
     private static void adam(
-        FloatBuffer p,
-        FloatBuffer g,
-        FloatBuffer m,
-        FloatBuffer v,
+        float[] p,
+        float[] g,
+        float[] m,
+        float[] v,
         int n,
         float scale,
         float b1,
@@ -191,20 +230,20 @@ final class ParameterUpdate {
       float c1 = 1 - b1;
       float c2 = 1 - b2;
       for (int i = 0; i < n; i++) {
-        float gi = g.get(i) * scale;
-        float mi = b1 * m.get(i) + gi * c1;
-        float vi = b2 * v.get(i) + gi * gi * c2;
-        m.put(i, mi);
-        v.put(i, vi);
-        p.put(i, p.get(i) - mi * a / ((float) Math.sqrt(vi) + eps));
+        float gi = g[i] * scale;
+        float mi = b1 * m[i] + gi * c1;
+        float vi = b2 * v[i] + gi * gi * c2;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = p[i] - mi * a / ((float) Math.sqrt(vi) + eps);
       }
     }
 
     private static void adam(
-        DoubleBuffer p,
-        DoubleBuffer g,
-        DoubleBuffer m,
-        DoubleBuffer v,
+        double[] p,
+        double[] g,
+        double[] m,
+        double[] v,
         int n,
         double scale,
         double b1,
@@ -214,12 +253,12 @@ final class ParameterUpdate {
       double c1 = 1 - b1;
       double c2 = 1 - b2;
       for (int i = 0; i < n; i++) {
-        double gi = g.get(i) * scale;
-        double mi = b1 * m.get(i) + gi * c1;
-        double vi = b2 * v.get(i) + gi * gi * c2;
-        m.put(i, mi);
-        v.put(i, vi);
-        p.put(i, p.get(i) - mi * a / (Math.sqrt(vi) + eps));
+        double gi = g[i] * scale;
+        double mi = b1 * m[i] + gi * c1;
+        double vi = b2 * v[i] + gi * gi * c2;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = p[i] - mi * a / (Math.sqrt(vi) + eps);
       }
     }
   }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -85,6 +87,26 @@ public final class GraphRunner {
           "assign",
           "compare_and_bitpack");
 
+  /**
+   * The system property that makes every runner time its ops (for javanets' benchmarks): {@code
+   * -Djavanets.graphRunner.profile=true}, read once.
+   */
+  public static final String PROFILE_PROPERTY = "javanets.graphRunner.profile";
+
+  private static final boolean PROFILING = Boolean.getBoolean(PROFILE_PROPERTY);
+
+  /**
+   * The system property that, set to {@code false}, makes runners compiled from then on run every
+   * {@code matmul_bp} whole, the unread gradient too (for javanets' benchmarks: before and after in
+   * one process); read when a runner is compiled.
+   */
+  public static final String SINGLE_GRADIENT_PROPERTY = "javanets.graphRunner.singleGradient";
+
+  // Op name and input shapes -> {runs, nanoseconds}, over every runner while profiling.
+  private static final Map<String, long[]> PROFILE = new ConcurrentHashMap<>();
+  // Of the profiled time, the part inside libnd4j's op execution: {runs, nanoseconds}.
+  private static final long[] EXEC_PROFILE = new long[2];
+
   private final SameDiff sd;
   private final String[] slotNames;
   private final VariableType[] slotTypes;
@@ -111,6 +133,20 @@ public final class GraphRunner {
     this.outputSlots = outputSlots;
     this.outputNames = List.copyOf(outputNames);
     this.released = lastUses(this.slotNames.length, this.nodes, outputSlots);
+    boolean[] read = new boolean[this.slotNames.length];
+    for (Node node : this.nodes) {
+      for (int s : node.in) {
+        read[s] = true;
+      }
+    }
+    for (int s : outputSlots) {
+      read[s] = true;
+    }
+    if (!"false".equalsIgnoreCase(System.getProperty(SINGLE_GRADIENT_PROPERTY))) {
+      for (Node node : this.nodes) {
+        node.keepReadOutputs(read);
+      }
+    }
   }
 
   /**
@@ -328,7 +364,17 @@ public final class GraphRunner {
       plannedFor = inputs;
     }
     for (int i = 0; i < nodes.length; i++) {
-      nodes[i].run(values, pool);
+      if (PROFILING) {
+        long start = System.nanoTime();
+        nodes[i].run(values, pool);
+        long[] t = PROFILE.computeIfAbsent(nodes[i].describe(values), k -> new long[2]);
+        synchronized (t) {
+          t[0]++;
+          t[1] += System.nanoTime() - start;
+        }
+      } else {
+        nodes[i].run(values, pool);
+      }
       if (pool != null) {
         for (int s : released[i]) {
           pool.give(values[s]);
@@ -353,6 +399,11 @@ public final class GraphRunner {
     private final boolean axisArgument;
     private final boolean scalarArgument;
     private OpContext context;
+    // For a matmul_bp of which only one gradient is read: that gradient's index, computed alone by
+    // the one matmul that matmul_bp would run for it (-1: run the op as it is).
+    private int onlyOutput = -1;
+    private CustomOp product;
+    private OpContext productContext;
     private long[][] lastShapes;
     private DataType[] lastTypes;
     private long[][] lastValues;
@@ -373,6 +424,88 @@ public final class GraphRunner {
       this.scalarArgument = !custom && op instanceof ScalarOp && in.length == 2;
     }
 
+    /**
+     * Notes, for a {@code matmul_bp} with one output that no later op reads and nobody asked for
+     * (the gradient of a layer's input, when the input is a placeholder), that only the other one
+     * is computed: libnd4j's {@code matmul_bp} runs one {@code matmul} per gradient, so the unread
+     * one is a whole matrix product for nothing (at the first layer of an MLP 784-256-10, the
+     * largest of the step).
+     */
+    void keepReadOutputs(boolean[] read) {
+      if ("matmul_bp".equals(op.opName()) && in.length == 3 && out.length == 2) {
+        if (read[out[0]] != read[out[1]]) {
+          onlyOutput = read[out[0]] ? 0 : 1;
+        }
+      }
+    }
+
+    /**
+     * The one gradient of {@link #keepReadOutputs}: the {@code matmul} that libnd4j's {@code
+     * matmul_bp} runs for it, with its arguments (for {@code x op(y) = z} with transposes {@code
+     * tx, ty, tz} and incoming gradient {@code e}: {@code dx = matmul(e, y)} with transposes {@code
+     * (tz, !ty, tx)}, {@code dy = matmul(x, e)} with {@code (!tx, tz, ty)}), into an output with
+     * the shape and order that {@code matmul_bp} gives it (its operand's). The same libnd4j op on
+     * the same arrays: the gradient is the one {@code matmul_bp} writes, bit for bit.
+     */
+    private void runProduct(INDArray[] values, INDArray[] inputs, Pool pool) {
+      if (product == null) {
+        DynamicCustomOp bp = (DynamicCustomOp) op;
+        long[] i = bp.iArgs() == null ? new long[0] : bp.iArgs();
+        long tx = i.length > 0 ? i[0] : 0;
+        long ty = i.length > 1 ? i[1] : 0;
+        long tz = i.length > 2 ? i[2] : 0;
+        long[] args = onlyOutput == 0 ? new long[] {tz, 1 - ty, tx} : new long[] {1 - tx, tz, ty};
+        product = DynamicCustomOp.builder("matmul").build();
+        productContext = Nd4j.getExecutioner().buildContext();
+        productContext.setIArguments(args);
+        if (bp.tArgs() != null && bp.tArgs().length > 0) {
+          productContext.setTArguments(bp.tArgs());
+        }
+      }
+      INDArray operand = inputs[onlyOutput];
+      productContext.setInputArrays(
+          onlyOutput == 0
+              ? new INDArray[] {inputs[2], inputs[1]}
+              : new INDArray[] {inputs[0], inputs[2]});
+      if (!sameShapes(inputs) || outputs == null || outputs[onlyOutput] == null) {
+        DataType type = types[onlyOutput] != null ? types[onlyOutput] : operand.dataType();
+        INDArray reused =
+            pool == null ? null : pool.take(type, operand.shape(), operand.ordering());
+        outputs = new INDArray[out.length];
+        outputs[onlyOutput] =
+            reused != null
+                ? reused
+                : Nd4j.createUninitialized(type, operand.shape(), operand.ordering());
+      }
+      productContext.setOutputArrays(outputs[onlyOutput]);
+      long start = PROFILING ? System.nanoTime() : 0;
+      try {
+        Nd4j.getExecutioner().exec(product, productContext);
+      } finally {
+        if (PROFILING) {
+          synchronized (EXEC_PROFILE) {
+            EXEC_PROFILE[0]++;
+            EXEC_PROFILE[1] += System.nanoTime() - start;
+          }
+        }
+        productContext.purge();
+      }
+      values[out[onlyOutput]] = outputs[onlyOutput];
+      values[out[1 - onlyOutput]] = null;
+    }
+
+    /** The op's name and its inputs' shapes, for the profile. */
+    String describe(INDArray[] values) {
+      StringBuilder b = new StringBuilder(op.opName());
+      for (int s : in) {
+        b.append(' ').append(values[s] == null ? "-" : Arrays.toString(values[s].shape()));
+        if (values[s] != null && values[s].rank() == 2) {
+          b.append(values[s].ordering());
+        }
+      }
+      return b.toString();
+    }
+
     /** Drops the outputs: the next run allocates them. */
     void forget() {
       outputs = null;
@@ -390,6 +523,13 @@ public final class GraphRunner {
       }
       if (identity) {
         values[out[0]] = inputs[0];
+        return;
+      }
+      if (onlyOutput >= 0
+          && !inputs[2].isScalar()
+          && inputs[0].rank() == 2
+          && inputs[1].rank() == 2) {
+        runProduct(values, inputs, pool);
         return;
       }
       if (context == null) {
@@ -423,10 +563,11 @@ public final class GraphRunner {
         ((ScalarOp) op).setScalar(inputs[1]);
       }
       context.setInputArrays(opInputs);
-      if (!sameShapes(inputs)) {
+      if (!sameShapes(inputs) || (outputs != null && Arrays.asList(outputs).contains(null))) {
         outputs = allocate(pool);
       }
       context.setOutputArrays(outputs);
+      long start = PROFILING ? System.nanoTime() : 0;
       try {
         if (custom) {
           Nd4j.getExecutioner().exec((CustomOp) op, context);
@@ -435,6 +576,12 @@ public final class GraphRunner {
           op.clearArrays();
         }
       } finally {
+        if (PROFILING) {
+          synchronized (EXEC_PROFILE) {
+            EXEC_PROFILE[0]++;
+            EXEC_PROFILE[1] += System.nanoTime() - start;
+          }
+        }
         // libnd4j's context keeps a native wrapper of every array set on it until it is purged
         // (its integer, float and boolean arguments stay).
         context.purge();
@@ -512,12 +659,55 @@ public final class GraphRunner {
     }
   }
 
+  /**
+   * The ops' times since the last {@link #resetProfile}, when {@value #PROFILE_PROPERTY} is on: one
+   * line per op name and input shapes, with runs, total milliseconds and microseconds per run.
+   */
+  public static String profile() {
+    StringBuilder b = new StringBuilder();
+    long runs = 0;
+    long nanos = 0;
+    for (long[] t : PROFILE.values()) {
+      runs += t[0];
+      nanos += t[1];
+    }
+    synchronized (EXEC_PROFILE) {
+      b.append(
+          String.format(
+              "%8d runs %10.1f ms %8.1f us  (all ops)%n"
+                  + "%8d runs %10.1f ms %8.1f us  (inside libnd4j's exec)%n",
+              runs,
+              nanos / 1e6,
+              nanos / 1e3 / Math.max(1, runs),
+              EXEC_PROFILE[0],
+              EXEC_PROFILE[1] / 1e6,
+              EXEC_PROFILE[1] / 1e3 / Math.max(1, EXEC_PROFILE[0])));
+    }
+    for (Map.Entry<String, long[]> e : new TreeMap<>(PROFILE).entrySet()) {
+      long[] t = e.getValue();
+      b.append(
+          String.format(
+              "%8d runs %10.1f ms %8.1f us  %s%n",
+              t[0], t[1] / 1e6, t[1] / 1e3 / Math.max(1, t[0]), e.getKey()));
+    }
+    return b.toString();
+  }
+
+  /** Clears the profile of {@link #profile}. */
+  public static void resetProfile() {
+    PROFILE.clear();
+    synchronized (EXEC_PROFILE) {
+      EXEC_PROFILE[0] = 0;
+      EXEC_PROFILE[1] = 0;
+    }
+  }
+
   /** How many output arrays the ops hold, counting shared ones once each (for tests). */
   int arraysHeld() {
     Set<INDArray> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node node : nodes) {
       if (node.outputs != null) {
-        distinct.addAll(Arrays.asList(node.outputs));
+        Arrays.stream(node.outputs).filter(a -> a != null).forEach(distinct::add);
       }
     }
     return distinct.size();
@@ -527,7 +717,10 @@ public final class GraphRunner {
   int outputsHeld() {
     int n = 0;
     for (Node node : nodes) {
-      n += node.outputs == null ? 0 : node.outputs.length;
+      n +=
+          node.outputs == null
+              ? 0
+              : (int) Arrays.stream(node.outputs).filter(a -> a != null).count();
     }
     return n;
   }
@@ -561,7 +754,11 @@ public final class GraphRunner {
     }
 
     INDArray take(DataType type, LongShapeDescriptor d) {
-      ArrayDeque<INDArray> q = free.get(key(type, d.getShape(), d.getOrder()));
+      return take(type, d.getShape(), d.getOrder());
+    }
+
+    INDArray take(DataType type, long[] shape, char order) {
+      ArrayDeque<INDArray> q = free.get(key(type, shape, order));
       return q == null ? null : q.poll();
     }
 

@@ -82,4 +82,96 @@ class GraphRunnerPlanTest {
       assertThat(got.get("later")).isEqualTo(sd.output(Map.of("x", in), "later").get("later"));
     }
   }
+
+  /**
+   * Matrix products of placeholders ({@code x W}, {@code xt^T W}) and of a hidden value with a
+   * transposed weight ({@code h V^T}): with {@code wrt} empty, nobody reads the placeholders'
+   * gradients.
+   */
+  private static SameDiff products(String... wrt) {
+    SameDiff sd = SameDiff.create();
+    SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 6);
+    SDVariable xt = sd.placeHolder("xt", DataType.FLOAT, 6, -1);
+    Nd4j.getRandom().setSeed(3);
+    SDVariable w = sd.var("w", Nd4j.rand(DataType.FLOAT, 6, 4).subi(0.5));
+    SDVariable v = sd.var("v", Nd4j.rand(DataType.FLOAT, 3, 4).subi(0.5));
+    SDVariable h = sd.math().tanh(x.mmul(w).add(sd.mmul(xt, w, true, false, false)));
+    SDVariable o = sd.mmul(h, v, false, true, false);
+    o.mul(o).mean().rename("loss");
+    sd.setLossVariables("loss");
+    if (wrt.length == 0) {
+      sd.createGradFunction();
+    } else {
+      sd.createGradFunction(wrt);
+    }
+    return sd;
+  }
+
+  private static Map<String, INDArray> productFeed(long seed, long rows) {
+    Nd4j.getRandom().setSeed(seed);
+    return Map.of(
+        "x", Nd4j.rand(DataType.FLOAT, rows, 6).subi(0.5),
+        "xt", Nd4j.rand(DataType.FLOAT, 6, rows).subi(0.5));
+  }
+
+  @Test
+  void aProductBackwardComputesOnlyTheGradientThatIsReadAndEqualsTheSessionBitForBit() {
+    SameDiff sd = products();
+    List<String> outputs =
+        List.of(
+            "loss",
+            sd.getVariable("w").getGradient().name(),
+            sd.getVariable("v").getGradient().name());
+    GraphRunner runner = GraphRunner.compile(sd.getFunction("grad"), outputs);
+    String before = System.getProperty(GraphRunner.SINGLE_GRADIENT_PROPERTY);
+    GraphRunner whole;
+    try {
+      System.setProperty(GraphRunner.SINGLE_GRADIENT_PROPERTY, "false");
+      whole = GraphRunner.compile(sd.getFunction("grad"), outputs);
+    } finally {
+      if (before == null) {
+        System.clearProperty(GraphRunner.SINGLE_GRADIENT_PROPERTY);
+      } else {
+        System.setProperty(GraphRunner.SINGLE_GRADIENT_PROPERTY, before);
+      }
+    }
+    long[] rows = {8, 3, 8};
+    for (int i = 0; i < rows.length; i++) {
+      Map<String, INDArray> feed = productFeed(30 + i, rows[i]);
+
+      Map<String, INDArray> got = runner.run(feed);
+      Map<String, INDArray> all = whole.run(feed);
+      Map<String, INDArray> expected =
+          sd.getFunction("grad").output(feed, outputs.toArray(new String[0]));
+
+      for (String name : outputs) {
+        assertThat(got.get(name)).as(name + ", run " + i).isEqualTo(expected.get(name));
+        assertThat(all.get(name)).as(name + ", whole, run " + i).isEqualTo(expected.get(name));
+      }
+      // The two input gradients (x and xt, one matrix each) are not computed.
+      assertThat(runner.outputsHeld()).isEqualTo(whole.outputsHeld() - 2);
+    }
+  }
+
+  @Test
+  void aProductBackwardComputesBothGradientsWhenBothAreRead() {
+    SameDiff sd = products("x", "xt", "w", "v");
+    List<String> outputs =
+        List.of(
+            "loss",
+            sd.getVariable("x").getGradient().name(),
+            sd.getVariable("xt").getGradient().name(),
+            sd.getVariable("w").getGradient().name());
+    GraphRunner runner = GraphRunner.compile(sd.getFunction("grad"), outputs);
+    Map<String, INDArray> feed = productFeed(40, 5);
+
+    Map<String, INDArray> got = runner.run(feed);
+    Map<String, INDArray> expected =
+        sd.getFunction("grad").output(feed, outputs.toArray(new String[0]));
+
+    for (String name : outputs) {
+      assertThat(got.get(name)).as(name).isEqualTo(expected.get(name));
+    }
+    assertThat(got.get(sd.getVariable("xt").getGradient().name()).shape()).containsExactly(6, 5);
+  }
 }
