@@ -327,6 +327,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    WarmUp.startForTraining();
     threads.apply();
     new TrainingJob(this, spec.commandLine().getOut()).run();
     return 0;
