@@ -386,7 +386,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    WarmUp warmUp = WarmUp.startForTraining();
     threads.apply();
+    warmUp.startBackend();
     new TrainingJob(this, spec.commandLine().getOut()).run();
     return 0;
   }
