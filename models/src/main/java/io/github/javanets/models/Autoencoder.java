@@ -36,7 +36,7 @@ public final class Autoencoder extends Model {
 
   /** The reconstruction of {@code x}. Thread-safe. */
   public INDArray predict(INDArray x) {
-    return output(x, network().defaultOutput());
+    return inDataUnits(output(x, network().defaultOutput()));
   }
 
   /** The index of the code layer: the middle one. */
@@ -55,7 +55,7 @@ public final class Autoencoder extends Model {
    * @param z codes, (N, middle layer size); not null
    */
   public INDArray decode(INDArray z) {
-    return decode(middle(), z);
+    return inDataUnits(decode(middle(), z));
   }
 
   /** The R^2 of the reconstruction of {@code x}. Thread-safe. */

@@ -34,7 +34,7 @@ public final class Regressor extends Model {
 
   /** The outputs for inputs {@code x}: {@code (N, O)}. Thread-safe. */
   public INDArray predict(INDArray x) {
-    return output(x, network().defaultOutput());
+    return inDataUnits(output(x, network().defaultOutput()));
   }
 
   /**

@@ -39,7 +39,7 @@ public final class Regressor extends Model {
    * @throws IllegalArgumentException if {@code x} is not {@code (B, T, I)}
    */
   public INDArray predict(INDArray x) {
-    return output(x, defaultOutput());
+    return inDataUnits(output(x, defaultOutput()));
   }
 
   /**
