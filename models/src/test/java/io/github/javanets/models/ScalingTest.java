@@ -487,4 +487,30 @@ class ScalingTest {
                 + " Scaling.STANDARD on the model's builder (scaleInputs), or --scale-inputs"
                 + " standard in the CLI.");
   }
+
+  @Test
+  void aScalerRefusesStatisticsItCannotUseAndPrintsThem() {
+    assertThatThrownBy(() -> Scaler.of(Scaling.NONE, new double[] {0}, new double[] {1}))
+        .hasMessage(
+            "A Scaler holds fitted statistics: give Scaling.STANDARD or Scaling.MIN_MAX, not NONE.");
+    assertThatThrownBy(() -> Scaler.of(Scaling.STANDARD, new double[] {0, 1}, new double[] {1}))
+        .hasMessage(
+            "A Scaler needs one offset and one scale per column, at least one column; got 2"
+                + " offsets and 1 scales.");
+    assertThatThrownBy(
+            () -> Scaler.of(Scaling.STANDARD, new double[] {Double.NaN}, new double[] {1}))
+        .hasMessage("The offset of column 0 must be finite, got NaN.");
+    assertThatThrownBy(() -> Scaler.of(Scaling.MIN_MAX, new double[] {0, 0}, new double[] {1, 0}))
+        .hasMessage("The scale of column 1 must be finite and > 0, got 0.0.");
+    Scaler s = Scaler.of(Scaling.MIN_MAX, new double[] {1, 2}, new double[] {4, 0.5});
+    assertThat(s).hasToString("MIN_MAX(offsets=[1.0, 2.0], scales=[4.0, 0.5])");
+    assertThatThrownBy(() -> s.transform(Nd4j.zeros(DataType.FLOAT, 3, 3), DataType.FLOAT))
+        .hasMessage(
+            "The Scaler has 2 columns, but the array has shape [3, 3]; its last dimension must be"
+                + " 2.");
+    INDArray x = Nd4j.create(new float[] {5, 3, 9, 2.5f}, new long[] {2, 2}, DataType.FLOAT);
+    assertThat(s.transform(x, DataType.DOUBLE))
+        .isEqualTo(Nd4j.create(new double[] {1, 2, 2, 1}, new long[] {2, 2}, DataType.DOUBLE));
+    assertThat(s.inverse(s.transform(x, DataType.FLOAT), DataType.FLOAT)).isEqualTo(x);
+  }
 }
