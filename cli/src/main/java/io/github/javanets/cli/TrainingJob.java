@@ -120,6 +120,7 @@ final class TrainingJob {
     b.layers(layers.toArray());
     b.weighted(weighted);
     b.seed(cmd.seed).injector(injector);
+    cmd.scaling.apply(b, info.kind());
     losses.forEach(b::loss);
     Model model = b.build();
     model.metadata().putAll(ModelMetadata.of(info));
