@@ -34,7 +34,10 @@ public final class Autoencoder extends Model {
     return new Builder();
   }
 
-  /** The reconstruction of {@code x}. Thread-safe. */
+  /**
+   * The reconstruction of {@code x}, in the inputs' units (turned back when the autoencoder scales
+   * its inputs). Thread-safe.
+   */
   public INDArray predict(INDArray x) {
     return inDataUnits(output(x, network().defaultOutput()));
   }
@@ -50,7 +53,8 @@ public final class Autoencoder extends Model {
   }
 
   /**
-   * The reconstruction from codes {@code z}: the layers after the middle one. Thread-safe.
+   * The reconstruction from codes {@code z}: the layers after the middle one, in the inputs' units.
+   * Thread-safe.
    *
    * @param z codes, (N, middle layer size); not null
    */

@@ -657,7 +657,9 @@ public abstract class Model {
   }
 
   /**
-   * Every named output for inputs {@code x}. Thread-safe.
+   * Every named output for inputs {@code x}, scaled first as the model scales its inputs ({@link
+   * Builder#scaleInputs}); the outputs are the network's own, so a regressor's or autoencoder's
+   * {@code out:out} is in scaled units when it scales its targets. Thread-safe.
    *
    * @param x inputs, (N, input size), or (batch, time, input size) for recurrent models; not null
    * @return output name to array, in network order; never null

@@ -513,4 +513,45 @@ class ScalingTest {
         .isEqualTo(Nd4j.create(new double[] {1, 2, 2, 1}, new long[] {2, 2}, DataType.DOUBLE));
     assertThat(s.inverse(s.transform(x, DataType.FLOAT), DataType.FLOAT)).isEqualTo(x);
   }
+
+  @Test
+  void aRecurrentRegressorTrainsAndPredictsAsOnSequencesScaledByHand() {
+    Random r = new Random(14);
+    INDArray x = Nd4j.zeros(DataType.FLOAT, 6, 4, 2);
+    INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 4, 1);
+    INDArray w = Nd4j.ones(DataType.FLOAT, 6, 4, 1);
+    for (int s = 0; s < 6; s++) {
+      for (int k = 0; k < 4; k++) {
+        double a = r.nextGaussian();
+        x.putScalar(new long[] {s, k, 0}, 1e3 * a + 200);
+        x.putScalar(new long[] {s, k, 1}, 0.01 * r.nextGaussian());
+        y.putScalar(new long[] {s, k, 0}, 5e3 * a);
+      }
+      w.putScalar(new long[] {s, 3, 0}, s % 2); // odd sequences are one step shorter
+    }
+    Dataset data = Dataset.of(x, y, w);
+    io.github.javanets.models.recurrent.Regressor scaled =
+        io.github.javanets.models.recurrent.Regressor.builder()
+            .layers(2, "4:rnn", 1)
+            .weighted(true)
+            .scaleInputs(Scaling.STANDARD)
+            .scaleTargets(Scaling.STANDARD)
+            .build();
+    scaled.train(data, options());
+    Scaler in = scaled.inputScaler().orElseThrow();
+    Scaler out = scaled.targetScaler().orElseThrow();
+    io.github.javanets.models.recurrent.Regressor plain =
+        io.github.javanets.models.recurrent.Regressor.builder()
+            .layers(2, "4:rnn", 1)
+            .weighted(true)
+            .build();
+    plain.train(Dataset.of(byHand(x, in), byHand(y, out), w), options());
+    assertThat(scaled.parameters()).isEqualTo(plain.parameters());
+    double[] got = scaled.predict(x).castTo(DataType.DOUBLE).data().asDouble();
+    double[] q = plain.predict(byHand(x, in)).castTo(DataType.DOUBLE).data().asDouble();
+    for (int i = 0; i < q.length; i++) {
+      double expected = q[i] * out.scales()[0] + out.offsets()[0];
+      assertThat(got[i]).isCloseTo(expected, within(1e-6 * (Math.abs(expected) + out.scales()[0])));
+    }
+  }
 }

@@ -32,7 +32,10 @@ public final class Autoencoder extends Model {
     return new Builder();
   }
 
-  /** The reconstruction of sequences {@code x (B, T, I)}: {@code (B, T, I)}. Thread-safe. */
+  /**
+   * The reconstruction of sequences {@code x (B, T, I)}: {@code (B, T, I)}, in the inputs' units.
+   * Thread-safe.
+   */
   public INDArray predict(INDArray x) {
     return inDataUnits(output(x, defaultOutput()));
   }
