@@ -73,6 +73,21 @@ final class ScalingOptions {
     b.scaleInputs(inputs()).scaleTargets(targets(kind));
   }
 
+  /**
+   * What {@code model} scales, for the {@code Model:} line: {@code "; scales inputs standard,
+   * targets standard"}, or {@code ""} when it scales nothing.
+   */
+  static String of(Model model) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (model.inputScaling() != Scaling.NONE) {
+      parts.add("inputs " + word(model.inputScaling()));
+    }
+    if (model.targetScaling() != Scaling.NONE) {
+      parts.add("targets " + word(model.targetScaling()));
+    }
+    return parts.isEmpty() ? "" : "; scales " + String.join(", ", parts);
+  }
+
   /** The option's word for {@code scaling}: {@code standard}, {@code minmax} or {@code none}. */
   static String word(Scaling scaling) {
     return scaling == Scaling.MIN_MAX ? "minmax" : scaling.name().toLowerCase(Locale.ROOT);

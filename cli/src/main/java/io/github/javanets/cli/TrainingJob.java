@@ -61,7 +61,8 @@ final class TrainingJob {
 
     Model model = build(info, layers, losses, dataOptions.weighted(), injector);
     out.println("Data: " + data.description() + ".");
-    out.println("Model: " + describe(info, layers, model, options) + ".");
+    out.println(
+        "Model: " + describe(info, layers, model, options) + ScalingOptions.of(model) + ".");
     out.flush();
 
     Dataset train = data.trainSet();
