@@ -290,7 +290,7 @@ public abstract class Model {
   // ---------------------------------------------------------------- scaling
 
   /** How the model scales its inputs (the builder's {@link Builder#scaleInputs}); never null. */
-  @API(status = EXPERIMENTAL, since = "0.3")
+  @API(status = EXPERIMENTAL, since = "0.2")
   public Scaling inputScaling() {
     return scaling.inputs();
   }
@@ -299,7 +299,7 @@ public abstract class Model {
    * How the model scales its targets (the builder's {@link Builder#scaleTargets}; {@link
    * Scaling#NONE} but for regressors); never null.
    */
-  @API(status = EXPERIMENTAL, since = "0.3")
+  @API(status = EXPERIMENTAL, since = "0.2")
   public Scaling targetScaling() {
     return scaling.targets();
   }
@@ -308,7 +308,7 @@ public abstract class Model {
    * The fitted statistics of the inputs; empty when the model scales none, or has not fitted them
    * yet (see {@link #fitScaling(Dataset)}). Thread-safe.
    */
-  @API(status = EXPERIMENTAL, since = "0.3")
+  @API(status = EXPERIMENTAL, since = "0.2")
   public Optional<Scaler> inputScaler() {
     return scaling.inputScaler();
   }
@@ -317,7 +317,7 @@ public abstract class Model {
    * The fitted statistics of the targets; empty when the model scales none, or has not fitted them
    * yet. Thread-safe.
    */
-  @API(status = EXPERIMENTAL, since = "0.3")
+  @API(status = EXPERIMENTAL, since = "0.2")
   public Optional<Scaler> targetScaler() {
     return scaling.targetScaler();
   }
@@ -343,7 +343,7 @@ public abstract class Model {
    * @throws IllegalArgumentException for data the model cannot train on, or a column whose spread
    *     overflows a double
    */
-  @API(status = EXPERIMENTAL, since = "0.3")
+  @API(status = EXPERIMENTAL, since = "0.2")
   public void fitScaling(Dataset data) {
     Objects.requireNonNull(data, "data");
     synchronized (lock) {
@@ -366,7 +366,7 @@ public abstract class Model {
    *     valid, naming the source and the batch
    * @throws IllegalArgumentException if the pass gives no batch
    */
-  @API(status = EXPERIMENTAL, since = "0.3")
+  @API(status = EXPERIMENTAL, since = "0.2")
   public void fitScaling(BatchSource data) {
     Objects.requireNonNull(data, "data");
     synchronized (lock) {
@@ -651,7 +651,7 @@ public abstract class Model {
    * @return the outputs in the data's units; never null
    * @throws IllegalStateException if the model scales but has not fitted its statistics
    */
-  @API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.models.recurrent")
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models.recurrent")
   protected final INDArray inDataUnits(INDArray predicted) {
     return scaling.unscale(predicted);
   }
@@ -961,7 +961,7 @@ public abstract class Model {
      * @param scaling the scaling; not null
      * @return this builder
      */
-    @API(status = EXPERIMENTAL, since = "0.3")
+    @API(status = EXPERIMENTAL, since = "0.2")
     public B scaleInputs(Scaling scaling) {
       this.inputScaling = Objects.requireNonNull(scaling, "scaling");
       return self();
@@ -980,7 +980,7 @@ public abstract class Model {
      * @throws IllegalArgumentException at {@link #build()} for a scaling other than {@code NONE} on
      *     a classifier or autoencoder
      */
-    @API(status = EXPERIMENTAL, since = "0.3")
+    @API(status = EXPERIMENTAL, since = "0.2")
     public B scaleTargets(Scaling scaling) {
       this.targetScaling = Objects.requireNonNull(scaling, "scaling");
       return self();

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code (x - offset[c]) / scale[c]}. Every offset is finite and every scale finite and &gt; 0.
  * Immutable and thread-safe.
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class Scaler {
   private final Scaling scaling;
   private final double[] offsets;

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * <p>A column whose counted values are all equal (a standard deviation or range of 0), or that has
  * no counted value at all, gets scale 1 (and, without values, offset 0), so nothing divides by 0.
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public enum Scaling {
   /** Columns as given: offset 0, scale 1, nothing fitted. */
   NONE,
