@@ -486,7 +486,7 @@ public abstract class Model {
                             options);
                 synchronized (seen) {
                   return scaling.inputs() == Scaling.NONE
-                      ? r.withWarning(ModelScaling.unscaledWarning(seen))
+                      ? r.withWarning(UnscaledInputs.warning(seen))
                       : r;
                 }
               });

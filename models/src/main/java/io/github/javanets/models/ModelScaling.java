@@ -3,7 +3,6 @@ package io.github.javanets.models;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.train.Prefetcher;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,12 +17,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class ModelScaling {
   /** Rows of a data set in memory read at a time while fitting (a double copy of them is made). */
   static final long CHUNK_ROWS = 4096;
-
-  /** A column whose |mean| or standard deviation exceeds this looks unscaled. */
-  static final double UNSCALED_BOUND = 10;
-
-  /** Standard deviations whose largest and smallest differ by more than this look unscaled. */
-  static final double UNSCALED_RATIO = 1000;
 
   private final ModelKind kind;
   private final Network network;
@@ -301,7 +294,7 @@ final class ModelScaling {
 
   /**
    * The warning for training data whose inputs look unscaled while the model scales none, or empty:
-   * see {@link #unscaledWarning(ColumnMoments)}.
+   * see {@link UnscaledInputs#warning(ColumnMoments)}.
    */
   Optional<String> unscaledWarning(Dataset train) {
     if (inputs != Scaling.NONE) {
@@ -311,7 +304,7 @@ final class ModelScaling {
     for (long from = 0; from < train.rows(); from += CHUNK_ROWS) {
       addInputs(m, train.rows(from, Math.min(train.rows(), from + CHUNK_ROWS)));
     }
-    return unscaledWarning(m);
+    return UnscaledInputs.warning(m);
   }
 
   /**
@@ -362,69 +355,5 @@ final class ModelScaling {
         return source.description();
       }
     };
-  }
-
-  /**
-   * The warning for inputs whose moments are {@code m}, or empty: they look unscaled when a
-   * column's |mean| or standard deviation exceeds {@value #UNSCALED_BOUND}, or the largest standard
-   * deviation of a column exceeds {@value #UNSCALED_RATIO} times the smallest non-zero one.
-   */
-  static Optional<String> unscaledWarning(ColumnMoments m) {
-    int worst = -1;
-    double largest = UNSCALED_BOUND;
-    double smallStd = Double.POSITIVE_INFINITY;
-    double bigStd = 0;
-    int small = -1;
-    int big = -1;
-    for (int c = 0; c < m.columns(); c++) {
-      if (m.count(c) == 0) {
-        continue;
-      }
-      double size = Math.max(Math.abs(m.mean(c)), m.std(c));
-      if (size > largest) {
-        largest = size;
-        worst = c;
-      }
-      double std = m.std(c);
-      if (std > 0 && std < smallStd) {
-        smallStd = std;
-        small = c;
-      }
-      if (std > bigStd) {
-        bigStd = std;
-        big = c;
-      }
-    }
-    if (worst >= 0) {
-      return Optional.of(
-          String.format(
-              Locale.ROOT,
-              "The inputs look unscaled: input column %d (from 0) has mean %.4g and standard"
-                  + " deviation %.4g, beyond +-%s; scale them with Scaling.STANDARD on the model's"
-                  + " builder (scaleInputs), or --scale-inputs standard in the CLI.",
-              worst,
-              m.mean(worst),
-              m.std(worst),
-              fmt(UNSCALED_BOUND)));
-    }
-    if (small >= 0 && bigStd > UNSCALED_RATIO * smallStd) {
-      return Optional.of(
-          String.format(
-              Locale.ROOT,
-              "The inputs look unscaled: the standard deviation of input column %d (from 0), %.4g,"
-                  + " is over %s times that of input column %d, %.4g; scale them with"
-                  + " Scaling.STANDARD on the model's builder (scaleInputs), or --scale-inputs"
-                  + " standard in the CLI.",
-              big,
-              bigStd,
-              fmt(UNSCALED_RATIO),
-              small,
-              smallStd));
-    }
-    return Optional.empty();
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -480,7 +480,7 @@ class ScalingTest {
   void standardDeviationsOverThreeDecadesApartAreWarnedAbout() {
     ColumnMoments m = new ColumnMoments(2);
     m.add(Nd4j.create(new double[][] {{0, 0}, {2, 0.0002}}), null, false);
-    assertThat(ModelScaling.unscaledWarning(m))
+    assertThat(UnscaledInputs.warning(m))
         .contains(
             "The inputs look unscaled: the standard deviation of input column 0 (from 0), 1.000,"
                 + " is over 1000 times that of input column 1, 0.0001000; scale them with"
