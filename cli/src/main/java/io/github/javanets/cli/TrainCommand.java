@@ -318,6 +318,8 @@ final class TrainCommand implements Callable<Integer> {
               + " lines (default: ${DEFAULT-VALUE}).")
   ProgressMode progress;
 
+  @Mixin ScalingOptions scaling;
+
   @Mixin ThreadsOption threads;
 
   @Spec CommandSpec spec;
