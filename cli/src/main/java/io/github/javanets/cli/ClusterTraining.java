@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * found with {@link ServiceLoader}, so that the command line's jar carries no Spark. Internal to
  * javanets: outside use is unsupported.
  */
-@API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.spark")
+@API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.spark")
 public interface ClusterTraining {
   /**
    * Trains {@code model} on the cluster at {@code master}, as {@link Model#train(BatchSource,

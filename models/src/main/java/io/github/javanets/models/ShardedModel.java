@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * D}. Penalties on parameters count on one shard, penalties on activations in proportion to the
  * shard's rows. Noise and dropout are refused.
  */
-@API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.spark")
+@API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.spark")
 public final class ShardedModel {
   private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 

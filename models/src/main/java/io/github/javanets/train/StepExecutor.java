@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @API(
     status = INTERNAL,
-    since = "0.3",
+    since = "0.2",
     consumers = {"io.github.javanets.models", "io.github.javanets.spark"})
 public interface StepExecutor {
   /**

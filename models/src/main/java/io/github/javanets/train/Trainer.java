@@ -117,7 +117,7 @@ public final class Trainer {
    * @param steps computes each minibatch's monitors and gradients; not null
    * @return the finished run; never null
    */
-  @API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.models")
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
   public TrainingRun train(
       TrainingProblem problem,
       FeedSource train,

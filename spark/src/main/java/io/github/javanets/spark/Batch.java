@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * order, and the minibatch of a training step is the {@code b}-th batch of every partition that has
  * one: the same step as single-process training on those batches stacked in partition order.
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class Batch implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -41,7 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * command line with {@code ServiceLoader}; internal to javanets.
  */
 @AutoService(ClusterTraining.class)
-@API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.cli")
+@API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.cli")
 public final class CommandLineTraining implements ClusterTraining {
   /** Made by {@code ServiceLoader}. */
   public CommandLineTraining() {}

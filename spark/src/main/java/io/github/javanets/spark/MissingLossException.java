@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * A loss of the model is not on an executor's class path: its jar was not shipped to the cluster.
  * Thrown on the driver before the first step, once, naming the loss and the executor.
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class MissingLossException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param targets the target columns, in order; empty for an autoencoder
  * @param weights the weights column, or null for none
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public record RowColumns(List<String> inputs, List<String> targets, String weights) {
   /**
    * Copies the lists.

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  *   train --data house.csv --target-column price
  * </pre>
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class SparkMain {
   private SparkMain() {}
 

@@ -45,7 +45,7 @@ import org.apiguardian.api.API;
  * <p>Immutable; a {@code train} call holds the model's lock, so calls on one model run one at a
  * time. {@link #lastRun()} is not synchronized.
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class SparkTrainer {
   private final JavaSparkContext sc;
   private final int every;

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * parameters broadcast and the gradients and monitors returned by the tasks. Counts values' bytes,
  * not Spark's framing or compression. Not thread-safe: read it after the run.
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class StepStats {
   private long modelBytes;
   private long steps;

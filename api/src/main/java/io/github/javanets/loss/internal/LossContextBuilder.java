@@ -139,7 +139,7 @@ public final class LossContextBuilder {
   }
 
   /** Told of each reduction made with a context (see {@link #observeReductions}). */
-  @API(status = INTERNAL, since = "0.3")
+  @API(status = INTERNAL, since = "0.2")
   public interface ReductionObserver {
     /**
      * A loss reduced {@code err}.
