@@ -77,9 +77,7 @@ class StreamedTrainTest {
   }
 
   private static void assertBitIdentical(Map<String, INDArray> a, Map<String, INDArray> b) {
-    assertThat(a.keySet()).isEqualTo(b.keySet());
-    a.forEach(
-        (k, v) -> assertThat(v.data().asInt()).as(k).containsExactly(b.get(k).data().asInt()));
+    SameBits.assertSameBits(a, b);
   }
 
   /** The rows of {@code path} whose index passes {@code keep}, parsed here, in file order. */
