@@ -221,6 +221,23 @@ if os.path.exists(lpath):
         print("| `javanets losses` | skipped | < 1500 |")
 print()
 
+print("## 8. Start-up: each command as a fresh process (s)\n")
+spath = os.path.join(out, "startup.md")
+rows = [l for l in open(spath).read().splitlines() if l.startswith("|")] if os.path.exists(spath) else []
+if rows:
+    load = rows[0].rstrip(" |").rsplit("|", 1)[1].strip()
+    print("`StartupCheck`: rounds alternate the variants command by command; median wall time, its range and "
+          "median CPU time (user + system) per run; every run printed what `java -jar` printed. Targets: "
+          f"`evaluate` < 1 s, `train --epochs 1` < 1.5 s. Load average before / after: {load}.\n")
+    print("| command | variant | wall | range | CPU |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        cells = [c.strip() for c in r.strip().strip("|").split("|")]
+        print(f"| {cells[0]} | {cells[1]} | {cells[2]} | {cells[3]} | {cells[4]} |")
+else:
+    print("skipped: " + (open(spath).read().strip() if os.path.exists(spath) else "no cli/target/javanets.jar"))
+print()
+
 print("## Memory over 50 epochs (MLP, after a full GC each epoch)\n")
 mpath = os.path.join(out, "memory.md")
 print("| run | heap | resident (heap + off-heap) |")

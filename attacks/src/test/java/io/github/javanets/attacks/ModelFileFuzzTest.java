@@ -3,8 +3,10 @@ package io.github.javanets.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.javanets.models.Classifier;
+import io.github.javanets.models.Dataset;
 import io.github.javanets.models.InvalidModelFileException;
 import io.github.javanets.models.Model;
+import io.github.javanets.models.Scaling;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -71,6 +74,18 @@ class ModelFileFuzzTest {
     for (INDArray p : model.parameters().values()) {
       assertThat(p.isInfinite().any() || p.isNaN().any()).as(mutation).isFalse();
     }
+    model
+        .inputScaler()
+        .ifPresent(
+            s -> {
+              assertThat(s.offsets()).as(mutation).hasSize(4);
+              assertThat(Arrays.stream(s.offsets()).allMatch(Double::isFinite))
+                  .as(mutation)
+                  .isTrue();
+              assertThat(Arrays.stream(s.scales()).allMatch(v -> v > 0 && Double.isFinite(v)))
+                  .as(mutation)
+                  .isTrue();
+            });
     if (model instanceof Classifier c && model.layers().get(0).size() == 4) {
       INDArray proba = c.predictProba(Nd4j.rand(5, 4));
       assertThat(proba.isNaN().any()).as(mutation).isFalse();
@@ -140,6 +155,35 @@ class ModelFileFuzzTest {
           with(entries, "model.json", b));
     }
     assertThat(refused).isNotEmpty();
+  }
+
+  @Test
+  void flippedCharactersInTheSavedScalingAreRefusedOrHarmless() throws IOException {
+    Path file = dir.resolve("scaled.zip");
+    Classifier scaled =
+        Classifier.builder().layers(4, "8:tanh", 3).scaleInputs(Scaling.STANDARD).build();
+    scaled.fitScaling(Dataset.of(Nd4j.rand(20, 4).muli(1000), Nd4j.zeros(DataType.INT64, 20)));
+    scaled.save(file);
+    Map<String, byte[]> entries = ModelZip.entries(Files.readAllBytes(file));
+    byte[] json = entries.get("model.json");
+    String text = new String(json, StandardCharsets.UTF_8);
+    int from = text.indexOf("\"scaling\"");
+    int to = text.indexOf("\"metadata\"");
+    assertThat(from).isPositive();
+    Random random = new Random(SEED);
+    int loaded = 0;
+    for (int i = 0; i < 300; i++) {
+      byte[] b = json.clone();
+      int at = from + random.nextInt(to - from);
+      b[at] = (byte) "09az:,{}[]\" -.eN".charAt(random.nextInt(16));
+      if (attempt(
+          "model.json: '" + new String(b, at, 1, StandardCharsets.ISO_8859_1) + "' at " + at,
+          with(entries, "model.json", b))) {
+        loaded++;
+      }
+    }
+    assertThat(refused).isNotEmpty();
+    assertThat(loaded).isPositive();
   }
 
   private static byte[] with(Map<String, byte[]> entries, String name, byte[] bytes) {

@@ -10,6 +10,7 @@ import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.ModelKind;
 import io.github.javanets.models.Regressor;
+import io.github.javanets.models.Scaling;
 import io.github.javanets.train.BatchFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -182,7 +183,24 @@ final class Evaluation {
     String scoreName = ModelKinds.isClassifier(saved.kind()) ? "accuracy" : "R^2";
     t.row("score", Numbers.format(score) + " (" + scoreName + ")");
     t.print(out, "  ");
+    if (scaledTargets(saved.kind(), model)) {
+      out.println(
+          "  The monitors are in the scaled units the model trains on ("
+              + ScalingOptions.word(
+                  ModelKinds.isAutoencoder(saved.kind())
+                      ? model.inputScaling()
+                      : model.targetScaling())
+              + "-scaled targets); the score is in the data's units.");
+    }
     out.flush();
+  }
+
+  /**
+   * Whether the model's losses compare scaled targets: a regressor's, or an autoencoder's inputs.
+   */
+  private static boolean scaledTargets(ModelKind kind, Model model) {
+    return model.targetScaling() != Scaling.NONE
+        || ModelKinds.isAutoencoder(kind) && model.inputScaling() != Scaling.NONE;
   }
 
   private static Weights weights(

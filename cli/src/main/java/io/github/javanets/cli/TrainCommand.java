@@ -318,6 +318,8 @@ final class TrainCommand implements Callable<Integer> {
               + " lines (default: ${DEFAULT-VALUE}).")
   ProgressMode progress;
 
+  @Mixin ScalingOptions scaling;
+
   @Mixin ThreadsOption threads;
 
   @Spec CommandSpec spec;
@@ -386,7 +388,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    WarmUp warmUp = WarmUp.startForTraining();
     threads.apply();
+    warmUp.startBackend();
     new TrainingJob(this, spec.commandLine().getOut()).run();
     return 0;
   }

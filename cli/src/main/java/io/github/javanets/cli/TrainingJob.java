@@ -63,7 +63,8 @@ final class TrainingJob {
 
     Model model = build(info, layers, losses, dataOptions.weighted(), injector);
     out.println("Data: " + data.description() + ".");
-    out.println("Model: " + describe(info, layers, model, options) + ".");
+    out.println(
+        "Model: " + describe(info, layers, model, options) + ScalingOptions.of(model) + ".");
     out.flush();
 
     BatchSource train = data.train();
@@ -122,6 +123,7 @@ final class TrainingJob {
     b.layers(layers.toArray());
     b.weighted(weighted);
     b.seed(cmd.seed).injector(injector);
+    cmd.scaling.apply(b, info.kind());
     losses.forEach(b::loss);
     Model model = b.build();
     model.metadata().putAll(ModelMetadata.of(info));

@@ -35,9 +35,14 @@ class DefaultTrainIT {
     // stderr is a pipe here, as in a CI log: plain lines, one per epoch, never a redrawn bar.
     assertThat(r.stderr()).doesNotContain("\r").doesNotContain("train 100%");
     List<String> epochs = r.stderr().lines().filter(l -> l.startsWith("epoch ")).toList();
-    assertThat(epochs).hasSize(101);
+    // One line before training, then one per epoch trained (early stopping may end before 100).
+    java.util.regex.Matcher stopped =
+        java.util.regex.Pattern.compile("Stopped after (\\d+) epochs").matcher(r.stdout());
+    assertThat(stopped.find()).as(r.stdout()).isTrue();
+    int trained = Integer.parseInt(stopped.group(1));
+    assertThat(epochs).hasSize(trained + 1);
     assertThat(epochs.get(0)).startsWith("epoch 0/100: valid loss ").contains(" acc ");
-    for (int k = 1; k <= 100; k++) {
+    for (int k = 1; k <= trained; k++) {
       assertThat(epochs.get(k))
           .startsWith("epoch " + k + "/100: train loss ")
           .contains("; valid loss ")

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -56,11 +57,18 @@ final class JavanetsProcess {
 
   /** Any command line, starting with {@link #java()}, in {@code dir}. */
   static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
+    return run(dir, command, Map.of());
+  }
+
+  /** Any command line in {@code dir}, with these environment variables added. */
+  static Result run(Path dir, List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the package phase first.");
     }
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("OMP_NUM_THREADS", "1");
+    builder.environment().putAll(env);
     Process process = builder.start();
     process.getOutputStream().close();
     CompletableFuture<String> out = drain(process.getInputStream());

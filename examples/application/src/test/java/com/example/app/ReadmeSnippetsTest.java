@@ -99,4 +99,16 @@ class ReadmeSnippetsTest {
     assertThat(gradle).first().isEqualTo("dependencies {");
     assertThat(gradle.subList(1, gradle.size() - 1)).containsExactlyElementsOf(maven);
   }
+
+  @Test
+  void readmesScalingExampleIsTheOneTheApplicationRuns() throws IOException {
+    String source =
+        Files.readString(
+            EXAMPLES.resolve("application/src/main/java/com/example/app/ScaledModel.java"));
+    String begin = "// README: scaling (begin)";
+    String end = "// README: scaling (end)";
+    assertThat(readmeBlock("scaling"))
+        .containsExactlyElementsOf(
+            trimmed(source.substring(source.indexOf(begin) + begin.length(), source.indexOf(end))));
+  }
 }

@@ -34,9 +34,12 @@ public final class Autoencoder extends Model {
     return new Builder();
   }
 
-  /** The reconstruction of {@code x}. Thread-safe. */
+  /**
+   * The reconstruction of {@code x}, in the inputs' units (turned back when the autoencoder scales
+   * its inputs). Thread-safe.
+   */
   public INDArray predict(INDArray x) {
-    return output(x, network().defaultOutput());
+    return inDataUnits(output(x, network().defaultOutput()));
   }
 
   /** The index of the code layer: the middle one. */
@@ -50,12 +53,13 @@ public final class Autoencoder extends Model {
   }
 
   /**
-   * The reconstruction from codes {@code z}: the layers after the middle one. Thread-safe.
+   * The reconstruction from codes {@code z}: the layers after the middle one, in the inputs' units.
+   * Thread-safe.
    *
    * @param z codes, (N, middle layer size); not null
    */
   public INDArray decode(INDArray z) {
-    return decode(middle(), z);
+    return inDataUnits(decode(middle(), z));
   }
 
   /** The R^2 of the reconstruction of {@code x}. Thread-safe. */

@@ -868,6 +868,159 @@ final class Errors {
     return what.endsWith("s") ? " have" : " has";
   }
 
+  // ---- Scaling --------------------------------------------------------------------------------
+
+  /** {@code Scaler.of} was asked for {@link Scaling#NONE}, which has no statistics. */
+  static IllegalArgumentException scalerOfNone() {
+    return new IllegalArgumentException(
+        "A Scaler holds fitted statistics: give Scaling.STANDARD or Scaling.MIN_MAX, not NONE.");
+  }
+
+  /**
+   * The offsets and scales of a scaler differ in length, or are empty.
+   *
+   * @param offsets the number of offsets
+   * @param scales the number of scales
+   */
+  static IllegalArgumentException scalerLengths(int offsets, int scales) {
+    return new IllegalArgumentException(
+        "A Scaler needs one offset and one scale per column, at least one column; got "
+            + offsets
+            + " offsets and "
+            + scales
+            + " scales.");
+  }
+
+  /**
+   * A scaler's offset is not finite.
+   *
+   * @param column the column, from 0
+   * @param offset the offset
+   */
+  static IllegalArgumentException badOffset(int column, double offset) {
+    return new IllegalArgumentException(
+        "The offset of column " + column + " must be finite, got " + offset + ".");
+  }
+
+  /**
+   * A scaler's scale is not finite and &gt; 0.
+   *
+   * @param column the column, from 0
+   * @param scale the scale
+   */
+  static IllegalArgumentException badScale(int column, double scale) {
+    return new IllegalArgumentException(
+        "The scale of column " + column + " must be finite and > 0, got " + scale + ".");
+  }
+
+  /**
+   * An array's last dimension is not the number of a scaler's columns.
+   *
+   * @param shape the array's shape
+   * @param columns the scaler's columns
+   */
+  static IllegalArgumentException scalerDoesNotFit(long[] shape, int columns) {
+    return new IllegalArgumentException(
+        "The Scaler has "
+            + columns
+            + " columns, but the array has shape "
+            + Arrays.toString(shape)
+            + "; its last dimension must be "
+            + columns
+            + ".");
+  }
+
+  /**
+   * A column's standard deviation or range overflows a double.
+   *
+   * @param what {@code "input"} or {@code "target"}
+   * @param column the column, from 0
+   * @param spread the spread computed
+   */
+  static IllegalArgumentException spreadOverflows(String what, int column, double spread) {
+    return new IllegalArgumentException(
+        "Cannot scale "
+            + what
+            + " column "
+            + column
+            + " (from 0): the spread of its values overflows a double ("
+            + spread
+            + "); rescale that column before training.");
+  }
+
+  /**
+   * Target scaling was asked of a model that is not a regressor.
+   *
+   * @param kind the model's kind
+   */
+  static IllegalArgumentException targetsNotScalable(ModelKind kind) {
+    String why =
+        kind.autoencoder()
+            ? "an autoencoder's target is its input, scaled by scaleInputs"
+            : "a classifier's targets are labels";
+    return new IllegalArgumentException(
+        "scaleTargets applies to regressors; "
+            + why
+            + ": leave scaleTargets at Scaling.NONE for a "
+            + kind.title()
+            + ".");
+  }
+
+  /**
+   * A fitted scaler given to a model does not match the model's scaling or width.
+   *
+   * @param what {@code "input"} or {@code "target"}
+   * @param scaler the scaler
+   * @param scaling the model's scaling
+   * @param columns the model's columns
+   */
+  static IllegalArgumentException scalerDoesNotMatch(
+      String what, Scaler scaler, Scaling scaling, int columns) {
+    return new IllegalArgumentException(
+        "The "
+            + what
+            + " scaler "
+            + scaler.scaling()
+            + " of "
+            + scaler.columns()
+            + " columns does not fit a model that scales its "
+            + what
+            + "s with "
+            + scaling
+            + " over "
+            + columns
+            + " columns.");
+  }
+
+  /**
+   * A model that scales is used before its statistics are fitted.
+   *
+   * @param kind the model's kind
+   * @param inputs its input scaling
+   * @param targets its target scaling
+   */
+  static IllegalStateException scalingNotFitted(ModelKind kind, Scaling inputs, Scaling targets) {
+    return new IllegalStateException(
+        "This "
+            + kind.title()
+            + " scales its inputs ("
+            + inputs
+            + ") and targets ("
+            + targets
+            + ") but has no statistics yet: train it, or call fitScaling on its training data,"
+            + " first.");
+  }
+
+  /**
+   * A pass to fit scaling statistics gave no batch.
+   *
+   * @param source the source's description
+   */
+  static IllegalArgumentException noBatchesToFit(String source) {
+    return new IllegalArgumentException(
+        "Cannot fit the scaling: a pass of " + source + " gave no batch.");
+  }
+
   /** The inputs a model of {@code kind} takes, in words. */
   private static String taken(ModelKind kind, int features) {
     return kind.recurrent ? "(batch, time, " + features + ") sequences" : "(N, " + features + ")";

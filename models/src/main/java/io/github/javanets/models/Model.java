@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -89,6 +90,7 @@ public abstract class Model {
   // Guarded by the lock, as every run of a graph.
   private final ModelGraphs graphs;
   private final EmptyOutputs empty;
+  private final ModelScaling scaling;
 
   /**
    * Held by every call that runs a graph or touches the parameters: the graphs reuse their op
@@ -123,6 +125,15 @@ public abstract class Model {
     this.metadata.putAll(b.metadata);
     this.graphs = new ModelGraphs(kind, network, parameters, dataType);
     this.empty = new EmptyOutputs(kind, network, dataType);
+    this.scaling =
+        new ModelScaling(
+            kind,
+            network,
+            dataType,
+            b.inputScaling,
+            b.targetScaling,
+            b.inputScaler,
+            b.targetScaler);
     if (b.losses.isEmpty()) {
       addLoss(kind.defaultLoss);
     }
@@ -276,6 +287,100 @@ public abstract class Model {
     return trainers != null ? trainers : Defaults.trainers();
   }
 
+  // ---------------------------------------------------------------- scaling
+
+  /** How the model scales its inputs (the builder's {@link Builder#scaleInputs}); never null. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Scaling inputScaling() {
+    return scaling.inputs();
+  }
+
+  /**
+   * How the model scales its targets (the builder's {@link Builder#scaleTargets}; {@link
+   * Scaling#NONE} but for regressors); never null.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Scaling targetScaling() {
+    return scaling.targets();
+  }
+
+  /**
+   * The fitted statistics of the inputs; empty when the model scales none, or has not fitted them
+   * yet (see {@link #fitScaling(Dataset)}). Thread-safe.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Optional<Scaler> inputScaler() {
+    return scaling.inputScaler();
+  }
+
+  /**
+   * The fitted statistics of the targets; empty when the model scales none, or has not fitted them
+   * yet. Thread-safe.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Optional<Scaler> targetScaler() {
+    return scaling.targetScaler();
+  }
+
+  /**
+   * Fits the statistics of the model's {@link #inputScaling()} and {@link #targetScaling()} to
+   * {@code data}, in one pass, replacing any fitted before; does nothing when both are {@link
+   * Scaling#NONE}. {@code train} calls it on its training data when the statistics are not fitted
+   * yet, and keeps them in later calls: the network learned in their units. Call it yourself to fit
+   * them to other data than the first training set (all of it, say, when training on parts), and
+   * before training: new statistics change what a trained network sees.
+   *
+   * <p>Statistics are accumulated in double, by Welford's update within each chunk of rows and
+   * Chan's merge between chunks. Weights mark what counts, not how much: the inputs of a row (a
+   * time step, for recurrent models) count when any of its weights is &gt; 0, so padded steps of
+   * weight 0 count not; an autoencoder's input value counts when its own weight is &gt; 0 (an
+   * unknown entry in matrix completion counts not); a regressor's target value when its weight is
+   * &gt; 0. Arrays other than {@code inputs} and {@code target} are neither read nor scaled.
+   *
+   * <p>Thread-safe: holds the model's lock.
+   *
+   * @param data the training data, checked as {@code train} checks it; not null
+   * @throws IllegalArgumentException for data the model cannot train on, or a column whose spread
+   *     overflows a double
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public void fitScaling(Dataset data) {
+    Objects.requireNonNull(data, "data");
+    synchronized (lock) {
+      if (scaling.active()) {
+        ModelChecks.dataset(kind, network, losses, data, "scaling");
+        scaling.fit(data);
+      }
+    }
+  }
+
+  /**
+   * Fits the statistics as {@link #fitScaling(Dataset)} does, in one pass of streamed batches (each
+   * read and checked on a loader thread, never more than a few in memory): for data that need not
+   * fit in memory. {@link #train(BatchSource, BatchSource, TrainOptions)} calls it, a pass of its
+   * own before the first epoch, when the statistics are not fitted yet. Thread-safe: holds the
+   * model's lock.
+   *
+   * @param data the batches; not null
+   * @throws io.github.javanets.train.BatchFailedException if a batch cannot be read or is not
+   *     valid, naming the source and the batch
+   * @throws IllegalArgumentException if the pass gives no batch
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public void fitScaling(BatchSource data) {
+    Objects.requireNonNull(data, "data");
+    synchronized (lock) {
+      if (scaling.active()) {
+        scaling.fit(data, List.copyOf(losses));
+      }
+    }
+  }
+
+  /** The model's scaling, to be used under its lock. */
+  ModelScaling scaling() {
+    return scaling;
+  }
+
   // ---------------------------------------------------------------- training
 
   /**
@@ -365,7 +470,26 @@ public abstract class Model {
       Trainer trainer = trainers().get(options.algorithm());
       TrainingResult result =
           keepingParametersOnFailure(
-              () -> new ModelStreams(this).train(trainer, train, valid, options));
+              () -> {
+                if (!scaling.fitted()) {
+                  scaling.fit(train, List.copyOf(losses));
+                }
+                ColumnMoments seen = new ColumnMoments(network.inputSize());
+                BatchSource tapped =
+                    scaling.inputs() == Scaling.NONE ? scaling.tapFirstPass(train, seen) : train;
+                TrainingResult r =
+                    new ModelStreams(this)
+                        .train(
+                            trainer,
+                            scaling.scale(tapped),
+                            valid == null ? null : scaling.scale(valid),
+                            options);
+                synchronized (seen) {
+                  return scaling.inputs() == Scaling.NONE
+                      ? r.withWarning(UnscaledInputs.warning(seen))
+                      : r;
+                }
+              });
       result.warnings().forEach(LOG::warn);
       return result;
     }
@@ -385,10 +509,12 @@ public abstract class Model {
   private <T> T keepingParametersOnFailure(Supplier<T> call) {
     Map<String, INDArray> before = new LinkedHashMap<>();
     parameters.forEach((k, v) -> before.put(k, v.dup()));
+    Scaler[] scalers = scaling.state();
     try {
       return call.get();
     } catch (RuntimeException | Error e) {
       parameters.forEach((k, v) -> v.assign(before.get(k)));
+      scaling.restore(scalers);
       throw e;
     }
   }
@@ -404,13 +530,16 @@ public abstract class Model {
     Trainer trainer = trainers().get(options.algorithm());
     ModelGraph graph = graphs.training(losses, options.regularizers(), train.inputs());
     graph.checkOptimisable();
+    if (!scaling.fitted()) {
+      scaling.fit(train);
+    }
     TrainingRun run =
         trainer.train(
             graph,
-            TrainingAdapter.rows(graph, train),
-            TrainingAdapter.rows(graph, valid),
+            TrainingAdapter.rows(graph, scaling.scale(train)),
+            TrainingAdapter.rows(graph, valid == null ? null : scaling.scale(valid)),
             TrainingAdapter.settings(options));
-    TrainingResult result = TrainingAdapter.result(run);
+    TrainingResult result = TrainingAdapter.result(run).withWarning(scaling.unscaledWarning(train));
     result.warnings().forEach(LOG::warn);
     return result;
   }
@@ -427,7 +556,9 @@ public abstract class Model {
       ModelChecks.dataset(kind, network, losses, data, "evaluation");
       ModelGraph graph = graphs.training(losses, Map.of(), data.inputs());
       return Trainer.evaluate(
-          graph, TrainingAdapter.rows(graph, data), TrainOptions.DEFAULT_BATCH_SIZE * 32);
+          graph,
+          TrainingAdapter.rows(graph, scaling.scale(data)),
+          TrainOptions.DEFAULT_BATCH_SIZE * 32);
     }
   }
 
@@ -452,7 +583,7 @@ public abstract class Model {
   public Map<String, Double> evaluate(BatchSource data) {
     Objects.requireNonNull(data, "data");
     synchronized (lock) {
-      return new ModelStreams(this).evaluate(data);
+      return new ModelStreams(this).evaluate(scaling.scale(data));
     }
   }
 
@@ -519,21 +650,37 @@ public abstract class Model {
    * @return the predictions; never null
    */
   protected INDArray predictBatch(INDArray x) {
-    return output(x, defaultOutput());
+    return inDataUnits(output(x, defaultOutput()));
   }
 
   /**
-   * Every named output for inputs {@code x}. Thread-safe.
+   * Outputs of the network in the data's units: a regressor's by its target scaling, an
+   * autoencoder's reconstruction by its input scaling; a classifier's as they are.
+   *
+   * @param predicted the default output; not null
+   * @return the outputs in the data's units; never null
+   * @throws IllegalStateException if the model scales but has not fitted its statistics
+   */
+  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models.recurrent")
+  protected final INDArray inDataUnits(INDArray predicted) {
+    return scaling.unscale(predicted);
+  }
+
+  /**
+   * Every named output for inputs {@code x}, scaled first as the model scales its inputs ({@link
+   * Builder#scaleInputs}); the outputs are the network's own, so a regressor's or autoencoder's
+   * {@code out:out} is in scaled units when it scales its targets. Thread-safe.
    *
    * @param x inputs, (N, input size), or (batch, time, input size) for recurrent models; not null
    * @return output name to array, in network order; never null
    */
   public Map<String, INDArray> feedForward(INDArray x) {
-    INDArray in = inputs(x);
-    if (in.length() == 0) {
-      return empty.all(in);
+    INDArray raw = inputs(x);
+    if (raw.length() == 0) {
+      return empty.all(raw);
     }
     synchronized (lock) {
+      INDArray in = scaling.scaleInputs(raw);
       ModelGraph g = graphs.forward(in);
       Map<String, String> variables = new LinkedHashMap<>();
       g.outputs().forEach((name, v) -> variables.put(name, v.name()));
@@ -551,11 +698,12 @@ public abstract class Model {
    * @throws IllegalArgumentException if {@code x} does not fit the input layer
    */
   protected final INDArray output(INDArray x, String name) {
-    INDArray in = inputs(x);
-    if (in.length() == 0) {
-      return empty.of(in, name);
+    INDArray raw = inputs(x);
+    if (raw.length() == 0) {
+      return empty.of(raw, name);
     }
     synchronized (lock) {
+      INDArray in = scaling.scaleInputs(raw);
       ModelGraph g = graphs.forward(in);
       String variable = g.output(name).name();
       return g.compute(Map.of(ModelGraph.INPUT, in), List.of(variable)).get(variable);
@@ -710,6 +858,10 @@ public abstract class Model {
     Trainers trainers;
     Map<String, INDArray> parameters;
     final Map<String, String> metadata = new LinkedHashMap<>();
+    Scaling inputScaling = Scaling.NONE;
+    Scaling targetScaling = Scaling.NONE;
+    Scaler inputScaler;
+    Scaler targetScaler;
 
     /** A builder with the defaults: no layers, the kind's default loss, seed 13, FLOAT. */
     protected Builder() {}
@@ -805,6 +957,48 @@ public abstract class Model {
       Objects.requireNonNull(injector, "injector");
       this.registry = injector.getInstance(LossRegistry.class);
       this.trainers = injector.getInstance(Trainers.class);
+      return self();
+    }
+
+    /**
+     * How the model scales its inputs before the network sees them (default {@link Scaling#NONE}):
+     * fitted to the training data by the first {@code train} call (or {@link Model#fitScaling}),
+     * saved in the model file and applied by every call that takes inputs ({@code predict}, {@code
+     * predictProba}, {@code score}, {@code encode}, {@code evaluate}, {@code train}, {@link
+     * Model#feedForward}). An autoencoder's target is its input, so it reconstructs scaled inputs
+     * and its {@code predict} and {@code decode} turn them back into the data's units.
+     *
+     * @param scaling the scaling; not null
+     * @return this builder
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public B scaleInputs(Scaling scaling) {
+      this.inputScaling = Objects.requireNonNull(scaling, "scaling");
+      return self();
+    }
+
+    /**
+     * How a regressor scales its targets (default {@link Scaling#NONE}): it trains on scaled
+     * targets, and {@code predict} turns its outputs back into the targets' units, so {@code score}
+     * (R^2) compares in the data's units; {@code evaluate} and the training monitors report the
+     * losses the network optimises, in scaled units. Fitted and saved as {@link #scaleInputs}. Only
+     * the {@code target} array is scaled: a loss that compares the output with another array
+     * compares it in scaled units.
+     *
+     * @param scaling the scaling; not null
+     * @return this builder
+     * @throws IllegalArgumentException at {@link #build()} for a scaling other than {@code NONE} on
+     *     a classifier or autoencoder
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public B scaleTargets(Scaling scaling) {
+      this.targetScaling = Objects.requireNonNull(scaling, "scaling");
+      return self();
+    }
+
+    B scalers(Scaler inputs, Scaler targets) {
+      this.inputScaler = inputs;
+      this.targetScaler = targets;
       return self();
     }
 

@@ -16,10 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The model file: a zip holding {@code model.json} (kind, layers, options, each loss's spec and
- * provider: its class, the file name of its jar and its version) and one {@code params/<name>}
- * entry per parameter in ND4J's binary format. Written through {@link AtomicFile}; read as
- * untrusted input by {@link ModelFileReader}.
+ * The model file: a zip holding {@code model.json} (kind, layers, options, the scaling of inputs
+ * and targets with its fitted offsets and scales, each loss's spec and provider: its class, the
+ * file name of its jar and its version) and one {@code params/<name>} entry per parameter in ND4J's
+ * binary format. Written through {@link AtomicFile}; read as untrusted input by {@link
+ * ModelFileReader}.
  */
 final class ModelFile {
   static final String FORMAT = "javanets-model";
@@ -65,6 +66,11 @@ final class ModelFile {
     root.put("weighted", model.weighted());
     root.put("seed", model.seed());
     root.put("dataType", model.dataType().name());
+    if (model.scaling().active()) {
+      ObjectNode scaling = root.putObject("scaling");
+      put(scaling, "inputs", model.inputScaling(), model.inputScaler().orElse(null));
+      put(scaling, "targets", model.targetScaling(), model.targetScaler().orElse(null));
+    }
     ObjectNode metadata = root.putObject("metadata");
     model.metadata().forEach(metadata::put);
     ArrayNode losses = root.putArray("losses");
@@ -79,6 +85,25 @@ final class ModelFile {
       l.put("version", version == null ? "unknown" : version);
     }
     return root;
+  }
+
+  /** Records a scaling and, once fitted, its offsets and scales. */
+  private static void put(ObjectNode scaling, String field, Scaling method, Scaler scaler) {
+    if (method == Scaling.NONE) {
+      return;
+    }
+    ObjectNode node = scaling.putObject(field);
+    node.put("method", method.name());
+    if (scaler != null) {
+      ArrayNode offsets = node.putArray("offsets");
+      ArrayNode scales = node.putArray("scales");
+      for (double v : scaler.offsets()) {
+        offsets.add(v);
+      }
+      for (double v : scaler.scales()) {
+        scales.add(v);
+      }
+    }
   }
 
   /**

@@ -346,6 +346,70 @@ final class ModelFileErrors {
   }
 
   /**
+   * The {@code scaling} of {@code model.json} has a field it does not know.
+   *
+   * @param file the file
+   * @param field the field, as {@code scaling.weights}
+   * @param known the fields it may hold
+   */
+  static InvalidModelFileException unknownScalingField(
+      Path file, String field, List<String> known) {
+    return refused(
+        file,
+        ModelFile.JSON,
+        "has a "
+            + ModelFile.JSON
+            + " with an unknown field '"
+            + field
+            + "'; it may hold "
+            + known
+            + ".",
+        null);
+  }
+
+  /**
+   * The file scales the targets of a model that has none to scale.
+   *
+   * @param file the file
+   * @param kind the model's kind
+   */
+  static InvalidModelFileException targetScalingOfKind(Path file, ModelKind kind) {
+    return refused(
+        file,
+        ModelFile.JSON,
+        "scales the targets of a "
+            + kind.title()
+            + " ('scaling.targets'); only regressors scale their targets.",
+        null);
+  }
+
+  /**
+   * A scaling's offsets or scales are not as many as the model's columns.
+   *
+   * @param file the file
+   * @param field the field, as {@code scaling.inputs.offsets}
+   * @param found the values it holds
+   * @param expected the model's columns
+   * @param what {@code "inputs"} or {@code "outputs"}
+   */
+  static InvalidModelFileException scalingLength(
+      Path file, String field, int found, int expected, String what) {
+    return refused(
+        file,
+        ModelFile.JSON,
+        "has '"
+            + field
+            + "' of "
+            + found
+            + " values, but its layers have "
+            + expected
+            + " "
+            + what
+            + ": one value per column belongs there.",
+        null);
+  }
+
+  /**
    * The layers of {@code model.json} do not resolve into a network.
    *
    * @param file the file

@@ -202,6 +202,9 @@ final class ModelFileReader {
     b.dataType(root.type());
     b.parameters(params);
     b.metadata.putAll(root.metadata());
+    b.scaleInputs(root.inputScaling().method());
+    b.scaleTargets(root.targetScaling().method());
+    b.scalers(root.inputScaling().scaler(), root.targetScaling().scaler());
     b.registry(registry);
     List<ModelJson.SavedLoss> losses = root.losses();
     for (int i = 0; i < losses.size(); i++) {

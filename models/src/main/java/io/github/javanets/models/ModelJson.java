@@ -17,6 +17,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * refused, not read as {@code ""}. Immutable.
  */
 final class ModelJson {
+  /** What a file records of one scaling: its method, and its statistics once fitted (or null). */
+  record SavedScaling(Scaling method, Scaler scaler) {
+    static final SavedScaling NONE = new SavedScaling(Scaling.NONE, null);
+  }
+
   /** What a file records of one loss. */
   record SavedLoss(String spec, String name, String className, String version, String jar) {}
 
@@ -29,6 +34,8 @@ final class ModelJson {
   private final DataType type;
   private final Map<String, String> metadata;
   private final List<SavedLoss> losses;
+  private final SavedScaling inputScaling;
+  private final SavedScaling targetScaling;
 
   ModelJson(Path path, JsonNode root) {
     this.path = path;
@@ -54,6 +61,27 @@ final class ModelJson {
     this.type = type(text(root, "dataType"));
     this.metadata = metadata(root);
     this.losses = losses(root);
+    JsonNode scaling = root.get("scaling");
+    if (scaling == null) {
+      // Files of javanets before scaling have no such field, and scale nothing.
+      this.inputScaling = SavedScaling.NONE;
+      this.targetScaling = SavedScaling.NONE;
+    } else {
+      SavedScalings saved = new SavedScalings(path, kind, network);
+      saved.read(scaling);
+      this.inputScaling = saved.inputs();
+      this.targetScaling = saved.targets();
+    }
+  }
+
+  /** How the inputs are scaled; {@link SavedScaling#NONE} for a file without scaling. */
+  SavedScaling inputScaling() {
+    return inputScaling;
+  }
+
+  /** How the targets are scaled; {@link SavedScaling#NONE} for a file without scaling. */
+  SavedScaling targetScaling() {
+    return targetScaling;
   }
 
   ModelKind kind() {

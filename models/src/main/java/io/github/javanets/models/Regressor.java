@@ -32,9 +32,12 @@ public final class Regressor extends Model {
     return new Builder();
   }
 
-  /** The outputs for inputs {@code x}: {@code (N, O)}. Thread-safe. */
+  /**
+   * The outputs for inputs {@code x}: {@code (N, O)}, in the targets' units (turned back from the
+   * scaled units the network learned in, when the regressor scales its targets). Thread-safe.
+   */
   public INDArray predict(INDArray x) {
-    return output(x, network().defaultOutput());
+    return inDataUnits(output(x, network().defaultOutput()));
   }
 
   /**

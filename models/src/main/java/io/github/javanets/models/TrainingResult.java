@@ -95,6 +95,22 @@ public final class TrainingResult {
     this.warnings = List.copyOf(warnings(initial, best));
   }
 
+  private TrainingResult(TrainingResult r, String warning) {
+    this.history = r.history;
+    this.bestValid = r.bestValid;
+    this.bestEpoch = r.bestEpoch;
+    this.stopReason = r.stopReason;
+    this.improved = r.improved;
+    List<String> w = new ArrayList<>(r.warnings);
+    w.add(warning);
+    this.warnings = List.copyOf(w);
+  }
+
+  /** This result with {@code warning} added to its warnings, or this result when it is empty. */
+  TrainingResult withWarning(java.util.Optional<String> warning) {
+    return warning.map(w -> new TrainingResult(this, w)).orElse(this);
+  }
+
   private static double loss(Map<String, Double> monitors) {
     Double loss = monitors.get("loss");
     return loss == null ? Double.NaN : loss;
@@ -172,8 +188,11 @@ public final class TrainingResult {
 
   /**
    * Warnings about the run, one line each, empty when nothing looks wrong: no progress (see {@link
-   * #improved()}), or a training loss that ended higher than it started. {@code Model.train} also
-   * logs them as SLF4J warnings. Unmodifiable; never null.
+   * #improved()}), a training loss that ended higher than it started, or training inputs that look
+   * unscaled while the model scales none (see {@link Model.Builder#scaleInputs}: a column whose
+   * |mean| or standard deviation exceeds 10, or standard deviations that differ by more than a
+   * factor of 1000). {@code Model.train} also logs them as SLF4J warnings. Unmodifiable; never
+   * null.
    */
   public List<String> warnings() {
     return warnings;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -269,6 +270,133 @@ class ModelFileValidationTest {
     assertRefused(fifo, null)
         .hasMessage(
             fifo + " is not a regular file (a device, FIFO or socket); a model file is one.");
+  }
+
+  /** A {@code Regressor(3, 4, 2)} with fitted STANDARD statistics of its inputs and targets. */
+  private Path scaled(String name) throws IOException {
+    Path file = dir.resolve(name);
+    Regressor m =
+        Regressor.builder()
+            .layers(3, 4, 2)
+            .scaleInputs(Scaling.STANDARD)
+            .scaleTargets(Scaling.STANDARD)
+            .build();
+    m.fitScaling(TestData.regression(1, 20, 3, 2));
+    m.save(file);
+    return file;
+  }
+
+  private Path scaledWith(String name, java.util.function.Consumer<ObjectNode> edit)
+      throws IOException {
+    Path file = scaled(name);
+    ModelZips.rewriteJson(file, edit);
+    return file;
+  }
+
+  private static ObjectNode inputs(ObjectNode json) {
+    return (ObjectNode) json.path("scaling").path("inputs");
+  }
+
+  @Test
+  void scalingStatisticsAreCheckedAgainstTheLayersAndRefusedWhenNotFiniteOrNotPositive()
+      throws IOException {
+    Path shortOffsets =
+        scaledWith("short.zip", j -> ((ArrayNode) inputs(j).path("offsets")).remove(2));
+    assertRefused(shortOffsets, "model.json")
+        .hasMessage(
+            shortOffsets
+                + " has 'scaling.inputs.offsets' of 2 values, but its layers have 3 inputs: one"
+                + " value per column belongs there.");
+    Path longScales =
+        scaledWith(
+            "long.zip",
+            j -> ((ArrayNode) j.path("scaling").path("targets").path("scales")).add(1.0));
+    assertRefused(longScales, "model.json")
+        .hasMessage(
+            longScales
+                + " has 'scaling.targets.scales' of 3 values, but its layers have 2 outputs: one"
+                + " value per column belongs there.");
+    Path zero = scaledWith("zero.zip", j -> ((ArrayNode) inputs(j).path("scales")).set(1, 0.0));
+    assertRefused(zero, "model.json")
+        .hasMessage(
+            zero
+                + " has a model.json whose field 'scaling.inputs.scales[1]' is 0.0 where a finite"
+                + " number > 0 belongs.");
+    Path negative =
+        scaledWith("negative.zip", j -> ((ArrayNode) inputs(j).path("scales")).set(0, -2.0));
+    assertRefused(negative, "model.json")
+        .hasMessage(
+            negative
+                + " has a model.json whose field 'scaling.inputs.scales[0]' is -2.0 where a finite"
+                + " number > 0 belongs.");
+    Path nan = scaledWith("nan.zip", j -> ((ArrayNode) inputs(j).path("offsets")).set(0, "NaN"));
+    assertRefused(nan, "model.json")
+        .hasMessage(
+            nan
+                + " has a model.json whose field 'scaling.inputs.offsets[0]' is \"NaN\" where a"
+                + " finite number belongs.");
+    // A number too large for a double reads as infinity: refused, not used.
+    Path huge = scaled("huge.zip");
+    ModelZips.editEntries(
+        huge,
+        e -> {
+          String json = new String(e.get("model.json"), StandardCharsets.UTF_8);
+          int at = json.indexOf("\"scales\"");
+          int first = json.indexOf('[', at) + 1;
+          int end = json.indexOf(',', first);
+          e.put(
+              "model.json",
+              (json.substring(0, first) + "1e999" + json.substring(end))
+                  .getBytes(StandardCharsets.UTF_8));
+        });
+    assertRefused(huge, "model.json")
+        .message()
+        .startsWith(huge + " has a model.json whose field 'scaling.inputs.scales[0]' is ")
+        .endsWith(" where a finite number > 0 belongs.");
+  }
+
+  @Test
+  void scalingFieldsAreRefusedByNameAndKind() throws IOException {
+    Path method = scaledWith("method.zip", j -> inputs(j).put("method", "ROBUST"));
+    assertRefused(method, "model.json")
+        .hasMessage(
+            method
+                + " has a model.json whose field 'scaling.inputs.method' is \"ROBUST\" where one"
+                + " of [MIN_MAX, NONE, STANDARD] belongs.");
+    Path unknown =
+        scaledWith("unknown.zip", j -> ((ObjectNode) j.path("scaling")).put("weights", 1));
+    assertRefused(unknown, "model.json")
+        .hasMessage(
+            unknown
+                + " has a model.json with an unknown field 'scaling.weights'; it may hold [inputs,"
+                + " targets].");
+    Path half = scaledWith("half.zip", j -> inputs(j).remove("scales"));
+    assertRefused(half, "model.json")
+        .hasMessage(
+            half
+                + " has a model.json whose field 'scaling.inputs.scales' is missing where an array"
+                + " of numbers, one per column belongs.");
+    Path classifier = dir.resolve("classifier.zip");
+    new Classifier(3, 4, 2).save(classifier);
+    ModelZips.rewriteJson(
+        classifier, j -> j.putObject("scaling").putObject("targets").put("method", "STANDARD"));
+    assertRefused(classifier, "model.json")
+        .hasMessage(
+            classifier
+                + " scales the targets of a Classifier ('scaling.targets'); only regressors scale"
+                + " their targets.");
+    // Without statistics (chosen, not fitted yet) a file loads, and fits on its first training.
+    Path unfitted =
+        scaledWith(
+            "unfitted.zip",
+            j -> {
+              inputs(j).remove("offsets");
+              inputs(j).remove("scales");
+            });
+    Model m = Model.load(unfitted);
+    assertThat(m.inputScaling()).isEqualTo(Scaling.STANDARD);
+    assertThat(m.inputScaler()).isEmpty();
+    assertThat(m.targetScaler()).isPresent();
   }
 
   @Test

@@ -32,9 +32,12 @@ public final class Autoencoder extends Model {
     return new Builder();
   }
 
-  /** The reconstruction of sequences {@code x (B, T, I)}: {@code (B, T, I)}. Thread-safe. */
+  /**
+   * The reconstruction of sequences {@code x (B, T, I)}: {@code (B, T, I)}, in the inputs' units.
+   * Thread-safe.
+   */
   public INDArray predict(INDArray x) {
-    return output(x, defaultOutput());
+    return inDataUnits(output(x, defaultOutput()));
   }
 
   /** The codes of {@code x (B, T, I)}: the middle layer's output at each step. Thread-safe. */
@@ -49,7 +52,7 @@ public final class Autoencoder extends Model {
    * @throws IllegalArgumentException if {@code z} does not fit the code layer
    */
   public INDArray decode(INDArray z) {
-    return decode(depth() / 2, z);
+    return inDataUnits(decode(depth() / 2, z));
   }
 
   /**

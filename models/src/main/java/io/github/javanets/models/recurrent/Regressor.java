@@ -35,11 +35,11 @@ public final class Regressor extends Model {
    * The outputs for sequences {@code x}. Thread-safe.
    *
    * @param x inputs {@code (B, T, I)}; not null
-   * @return {@code (B, T, O)}; never null
+   * @return {@code (B, T, O)}, in the targets' units (when it scales them); never null
    * @throws IllegalArgumentException if {@code x} is not {@code (B, T, I)}
    */
   public INDArray predict(INDArray x) {
-    return output(x, defaultOutput());
+    return inDataUnits(output(x, defaultOutput()));
   }
 
   /**
