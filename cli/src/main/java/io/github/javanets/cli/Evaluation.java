@@ -61,6 +61,7 @@ final class Evaluation {
     print(
         out,
         saved,
+        model,
         table.name(),
         examples.summary(),
         weights.isAllOnes(),
@@ -152,7 +153,7 @@ final class Evaluation {
     } catch (BatchFailedException e) {
       throw StreamErrors.of(e);
     }
-    print(out, saved, cmd.files.data.toString(), rows[0] + " rows", ones, monitors, score);
+    print(out, saved, model, cmd.files.data.toString(), rows[0] + " rows", ones, monitors, score);
   }
 
   /** The model's target columns, checked against the file. */
@@ -164,6 +165,7 @@ final class Evaluation {
   private static void print(
       PrintWriter out,
       SavedModel saved,
+      Model model,
       String name,
       String summary,
       boolean ones,

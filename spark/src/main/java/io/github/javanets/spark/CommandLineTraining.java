@@ -9,6 +9,8 @@ import io.github.javanets.models.BatchIterator;
 import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;
+import io.github.javanets.models.Scaler;
+import io.github.javanets.models.Scaling;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
 import java.net.URISyntaxException;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -31,10 +34,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code javanets train --spark MASTER}: trains the command's model exactly on a Spark context at
  * that master. The command's sources are read once, on the driver, into memory (one pass each, in
- * the order the source gives), and their rows spread over {@code defaultParallelism} partitions
- * ({@link SparkTrainer#distribute}), and ships the jars of plugin losses (those the command line
- * loaded with {@code --plugins}) to the executors. Found by the command line with {@code
- * ServiceLoader}; internal to javanets.
+ * the order the source gives), scaled as the model's {@link Model#inputScaling()} and {@link
+ * Model#targetScaling()} say (fitted to the training rows), and their rows spread over {@code
+ * defaultParallelism} partitions ({@link SparkTrainer#distribute}), and ships the jars of plugin
+ * losses (those the command line loaded with {@code --plugins}) to the executors. Found by the
+ * command line with {@code ServiceLoader}; internal to javanets.
  */
 @AutoService(ClusterTraining.class)
 @API(status = INTERNAL, since = "0.3", consumers = "io.github.javanets.cli")
@@ -47,6 +51,11 @@ public final class CommandLineTraining implements ClusterTraining {
       String master, Model model, BatchSource train, BatchSource valid, TrainOptions options) {
     Dataset rows = collect(train);
     Dataset validRows = valid == null ? null : collect(valid);
+    if (model.inputScaling() != Scaling.NONE || model.targetScaling() != Scaling.NONE) {
+      model.fitScaling(rows);
+      rows = scaled(model, rows);
+      validRows = validRows == null ? null : scaled(model, validRows);
+    }
     SparkConf conf = new SparkConf().setAppName("javanets train").setMaster(master);
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
@@ -58,7 +67,7 @@ public final class CommandLineTraining implements ClusterTraining {
           validRows == null
               ? null
               : SparkTrainer.distribute(sc, validRows, partitions, options.batchSize());
-      return SparkTrainer.exact(sc).train(model, t, v, options);
+      return SparkTrainer.exact(sc).trainScaled(model, t, v, options);
     } finally {
       sc.stop();
     }
@@ -87,6 +96,25 @@ public final class CommandLineTraining implements ClusterTraining {
                     ? arrays.get(0)
                     : Nd4j.concat(0, arrays.toArray(INDArray[]::new))));
     return all.build();
+  }
+
+  /**
+   * {@code data} as the model's fitted scalers scale it: the inputs by {@link Model#inputScaler()},
+   * the target by {@link Model#targetScaler()}; every other array as it is.
+   */
+  static Dataset scaled(Model model, Dataset data) {
+    Dataset.Builder b = Dataset.builder();
+    for (String name : data.names()) {
+      INDArray a = data.array(name);
+      Optional<Scaler> scaler =
+          switch (name) {
+            case Dataset.INPUTS -> model.inputScaler();
+            case Dataset.TARGET -> model.targetScaler();
+            default -> Optional.empty();
+          };
+      b.array(name, scaler.map(s -> s.transform(a, a.dataType())).orElse(a));
+    }
+    return b.build();
   }
 
   /** The jars of the model's losses that the application class loader did not load. */

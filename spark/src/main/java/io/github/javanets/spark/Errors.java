@@ -1,6 +1,7 @@
 package io.github.javanets.spark;
 
 import io.github.javanets.loss.LossSpec;
+import io.github.javanets.models.Scaling;
 import java.util.List;
 
 /**
@@ -127,5 +128,22 @@ final class Errors {
   static IllegalArgumentException noInputColumns(List<String> columns) {
     return new IllegalArgumentException(
         "No input column: the rows have columns " + columns + ", all of them targets or weights.");
+  }
+
+  /**
+   * The model scales its inputs or targets, which training on given batches does not do.
+   *
+   * @param inputs the model's input scaling
+   * @param targets the model's target scaling
+   */
+  static IllegalArgumentException scalingNotApplied(Scaling inputs, Scaling targets) {
+    return new IllegalArgumentException(
+        "The model scales its inputs ("
+            + inputs
+            + ") and targets ("
+            + targets
+            + "), which Spark training does not do to the batches it is given: build the model"
+            + " with scaleInputs(Scaling.NONE) and scaleTargets(Scaling.NONE) and scale the"
+            + " batches before, or train with javanets train --spark, which scales them.");
   }
 }

@@ -3,6 +3,7 @@ package io.github.javanets.spark;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.github.javanets.models.Model;
+import io.github.javanets.models.Scaling;
 import io.github.javanets.models.ShardedModel;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
@@ -101,8 +102,24 @@ public final class SparkTrainer {
    * @throws IllegalArgumentException (exact mode) for a loss that does not split exactly, naming
    *     it, or a regularizer that draws noise; for a batch that is not valid
    * @throws MissingLossException if an executor lacks a loss of the model
+   * @throws IllegalArgumentException if the model scales its inputs or targets ({@link
+   *     Model#inputScaling()}, {@link Model#targetScaling()}): the batches are trained on as given
    */
   public TrainingResult train(
+      Model model, JavaRDD<Batch> train, JavaRDD<Batch> valid, TrainOptions options) {
+    Objects.requireNonNull(model, "model");
+    if (model.inputScaling() != Scaling.NONE || model.targetScaling() != Scaling.NONE) {
+      throw Errors.scalingNotApplied(model.inputScaling(), model.targetScaling());
+    }
+    return trainScaled(model, train, valid, options);
+  }
+
+  /**
+   * {@link #train(Model, JavaRDD, JavaRDD, TrainOptions)} on batches already scaled as the model's
+   * fitted {@link Model#inputScaler()} and {@link Model#targetScaler()} say (the command line's
+   * path).
+   */
+  TrainingResult trainScaled(
       Model model, JavaRDD<Batch> train, JavaRDD<Batch> valid, TrainOptions options) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(train, "train");

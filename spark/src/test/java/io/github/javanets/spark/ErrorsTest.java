@@ -3,6 +3,7 @@ package io.github.javanets.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.javanets.conventions.ErrorsClasses;
+import io.github.javanets.models.Scaling;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,12 @@ class ErrorsTest {
             "The batches of training data have sequences of 12 and 9 steps, but a network with an"
                 + " rnn layer is unrolled over one length: pad every sequence to one length (with"
                 + " weight 0 on the padding).");
+    assertThat(Errors.scalingNotApplied(Scaling.MIN_MAX, Scaling.STANDARD))
+        .hasMessage(
+            "The model scales its inputs (MIN_MAX) and targets (STANDARD), which Spark training does"
+                + " not do to the batches it is given: build the model with"
+                + " scaleInputs(Scaling.NONE) and scaleTargets(Scaling.NONE) and scale the batches"
+                + " before, or train with javanets train --spark, which scales them.");
     assertThat(Errors.noBatches("training data"))
         .hasMessage("The training data hold no batch: every partition is empty.");
     assertThat(Errors.averagingIntervalTooSmall(0))

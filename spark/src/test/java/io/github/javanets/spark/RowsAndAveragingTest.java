@@ -1,11 +1,14 @@
 package io.github.javanets.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.Regressor;
+import io.github.javanets.models.Scaling;
 import io.github.javanets.models.TrainOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -100,6 +103,82 @@ class RowsAndAveragingTest {
                 assertThat(value.sub(expected.get(name)).amaxNumber().doubleValue())
                     .as(name)
                     .isLessThanOrEqualTo(1e-10));
+  }
+
+  @Test
+  void aModelThatScalesIsRefusedSinceTheBatchesAreTrainedOnAsGiven() {
+    Model model =
+        Regressor.builder().layers(2, "4:tanh", 1).scaleInputs(Scaling.STANDARD).seed(7).build();
+    Dataset data = Dataset.of(Nd4j.rand(DataType.FLOAT, 12, 2), Nd4j.rand(DataType.FLOAT, 12, 1));
+    TrainOptions options = TrainOptions.builder().batchSize(4).maxUpdates(1).build();
+    assertThatThrownBy(
+            () ->
+                SparkTrainer.exact(sc)
+                    .train(model, SparkTrainer.distribute(sc, data, 2, 4), null, options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("The model scales its inputs (STANDARD) and targets (NONE)");
+  }
+
+  @Test
+  void theCommandLinePathScalesTheRowsAsTheModelScalesThemInOneProcess() {
+    Random r = new Random(11);
+    int n = 30;
+    INDArray x = Nd4j.create(DataType.DOUBLE, n, 2);
+    INDArray y = Nd4j.create(DataType.DOUBLE, n, 1);
+    for (int i = 0; i < n; i++) {
+      double a = 1000 + 50 * r.nextGaussian();
+      double b = 0.01 * r.nextGaussian();
+      x.putScalar(i, 0, a);
+      x.putScalar(i, 1, b);
+      y.putScalar(i, 0, 3 * a + 2e4 * b);
+    }
+    Dataset raw = Dataset.of(x, y);
+    TrainOptions options =
+        TrainOptions.builder()
+            .algorithm("adam")
+            .learningRate(0.05)
+            .batchSize(8)
+            .maxUpdates(3)
+            .seed(2)
+            .build();
+    java.util.function.Supplier<Regressor> make =
+        () ->
+            Regressor.builder()
+                .layers(2, "4:tanh", 1)
+                .scaleInputs(Scaling.STANDARD)
+                .scaleTargets(Scaling.MIN_MAX)
+                .dataType(DataType.DOUBLE)
+                .seed(7)
+                .build();
+
+    Regressor onSpark = make.get();
+    onSpark.fitScaling(raw);
+    Dataset scaled = CommandLineTraining.scaled(onSpark, raw);
+    assertThat(scaled.inputs().getDouble(4, 0))
+        .isCloseTo(
+            (x.getDouble(4, 0) - onSpark.inputScaler().orElseThrow().offsets()[0])
+                / onSpark.inputScaler().orElseThrow().scales()[0],
+            within(1e-12));
+    SparkTrainer.exact(sc)
+        .trainScaled(onSpark, SparkTrainer.distribute(sc, scaled, 2, 8), null, options);
+
+    // One process, on the same global minibatches of raw rows: the model scales them itself.
+    List<Dataset> global = Fixtures.global(SparkTrainer.distribute(sc, raw, 2, 8).glom().collect());
+    Regressor inProcess = make.get();
+    inProcess.fitScaling(raw); // as the command line fits it: all rows at once, in file order
+    inProcess.train(Fixtures.shuffled(global, options.seed()), Fixtures.inOrder(global), options);
+    assertThat(onSpark.inputScaler()).isEqualTo(inProcess.inputScaler());
+    assertThat(onSpark.targetScaler()).isEqualTo(inProcess.targetScaler());
+    Map<String, INDArray> expected = inProcess.parameters();
+    onSpark
+        .parameters()
+        .forEach(
+            (name, value) ->
+                assertThat(value.sub(expected.get(name)).amaxNumber().doubleValue())
+                    .as(name)
+                    .isLessThanOrEqualTo(1e-10));
+    assertThat(onSpark.predict(x).sub(inProcess.predict(x)).amaxNumber().doubleValue())
+        .isLessThanOrEqualTo(1e-8);
   }
 
   @Test
