@@ -127,6 +127,8 @@ class StreamedTrainTest {
         Regressor.builder()
             .layers(Layer.of(3), Layer.parse("16:tanh"), Layer.of(1))
             .seed(21)
+            .scaleInputs(ScalingOptions.DEFAULT)
+            .scaleTargets(ScalingOptions.DEFAULT)
             .build();
     int batch = Integer.parseInt(TrainCommand.BATCH_SIZE);
     memory.train(BatchSource.of(train, batch), BatchSource.of(valid, batch), options);
@@ -134,6 +136,10 @@ class StreamedTrainTest {
     assertThat(train.rows() + valid.rows()).isEqualTo(ROWS);
     assertThat(valid.rows()).isEqualTo(Math.round(ROWS * TrainCommand.DEFAULT_VALID_FRACTION));
     assertBitIdentical(saved("streamed.zip"), memory.parameters());
+    // train scales by default: the statistics fitted on the streamed rows are those of memory.
+    Regressor streamed = Regressor.load(dir.resolve("streamed.zip"));
+    assertThat(streamed.inputScaler()).isEqualTo(memory.inputScaler());
+    assertThat(streamed.targetScaler()).isEqualTo(memory.targetScaler());
   }
 
   @Test
