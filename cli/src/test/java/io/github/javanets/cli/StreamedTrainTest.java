@@ -78,9 +78,7 @@ class StreamedTrainTest {
   }
 
   private static void assertBitIdentical(Map<String, INDArray> a, Map<String, INDArray> b) {
-    assertThat(a.keySet()).isEqualTo(b.keySet());
-    a.forEach(
-        (k, v) -> assertThat(v.data().asInt()).as(k).containsExactly(b.get(k).data().asInt()));
+    SameBits.assertSameBits(a, b);
   }
 
   /** The rows of {@code path} whose index passes {@code keep}, parsed here, in file order. */
@@ -132,6 +130,8 @@ class StreamedTrainTest {
             .scaleInputs(Scaling.STANDARD) // the command line's default, fitted by the first train
             .scaleTargets(Scaling.STANDARD)
             .seed(21)
+            .scaleInputs(ScalingOptions.DEFAULT)
+            .scaleTargets(ScalingOptions.DEFAULT)
             .build();
     int batch = Integer.parseInt(TrainCommand.BATCH_SIZE);
     memory.train(BatchSource.of(train, batch), BatchSource.of(valid, batch), options);
@@ -139,6 +139,10 @@ class StreamedTrainTest {
     assertThat(train.rows() + valid.rows()).isEqualTo(ROWS);
     assertThat(valid.rows()).isEqualTo(Math.round(ROWS * TrainCommand.DEFAULT_VALID_FRACTION));
     assertBitIdentical(saved("streamed.zip"), memory.parameters());
+    // train scales by default: the statistics fitted on the streamed rows are those of memory.
+    Regressor streamed = Regressor.load(dir.resolve("streamed.zip"));
+    assertThat(streamed.inputScaler()).isEqualTo(memory.inputScaler());
+    assertThat(streamed.targetScaler()).isEqualTo(memory.targetScaler());
   }
 
   @Test

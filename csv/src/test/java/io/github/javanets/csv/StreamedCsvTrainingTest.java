@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -74,10 +75,28 @@ class StreamedCsvTrainingTest {
     return TrainOptions.builder().learningRate(0.01).maxUpdates(3).validateEvery(1).seed(9).build();
   }
 
+  /**
+   * The same names, data types, shapes and raw bits of every element (the parameters are FLOAT).
+   * Not {@code INDArray.equals}, which allows differences up to 1e-5.
+   */
   private static void assertBitIdentical(Map<String, INDArray> a, Map<String, INDArray> b) {
     assertThat(a.keySet()).isEqualTo(b.keySet());
     a.forEach(
-        (k, v) -> assertThat(v.data().asInt()).as(k).containsExactly(b.get(k).data().asInt()));
+        (k, v) -> {
+          INDArray w = b.get(k);
+          assertThat(v.dataType()).as(k).isEqualTo(DataType.FLOAT).isEqualTo(w.dataType());
+          assertThat(v.shape()).as(k).isEqualTo(w.shape());
+          assertThat(rawBits(v)).as(k).containsExactly(rawBits(w));
+        });
+  }
+
+  private static int[] rawBits(INDArray floats) {
+    float[] v = floats.dup('c').data().asFloat();
+    int[] bits = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      bits[i] = Float.floatToRawIntBits(v[i]);
+    }
+    return bits;
   }
 
   @Test

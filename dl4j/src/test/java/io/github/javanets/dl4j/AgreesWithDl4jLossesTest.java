@@ -134,6 +134,6 @@ class AgreesWithDl4jLossesTest {
     LossFunctionAdapter adapter = new LossFunctionAdapter(spec);
     adapter.computeGradientAndScore(labels(), preOutput, act, null, true);
     adapter.computeScoreArray(labels(), preOutput, act, null);
-    assertThat(preOutput).isEqualTo(preOutput());
+    SameBits.assertSameBits("preOutput", preOutput, preOutput());
   }
 }

@@ -46,9 +46,9 @@ class RunnerTest {
       assertThat(a.value()).isEqualTo(b.value());
       assertThat(fast.value(output, target, weights))
           .isEqualTo(sessionOnly(() -> slow.value(output, target, weights)));
-      assertThat(a.dOutput().data().asDouble()).isEqualTo(b.dOutput().data().asDouble());
-      assertThat(a.dWeights().data().asDouble()).isEqualTo(b.dWeights().data().asDouble());
-      assertThat(a.dOutput().data().asDouble()).isEqualTo(kept.data().asDouble());
+      SameBits.assertSameBits("dOutput", a.dOutput(), b.dOutput());
+      SameBits.assertSameBits("dWeights", a.dWeights(), b.dWeights());
+      SameBits.assertSameBits("dOutput, kept", a.dOutput(), kept);
     }
   }
 

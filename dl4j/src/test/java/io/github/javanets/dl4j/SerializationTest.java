@@ -96,7 +96,8 @@ class SerializationTest {
 
     assertThat(lossOf(restored.getLayerWiseConfigurations()))
         .isEqualTo(lossOf(net.getLayerWiseConfigurations()));
-    assertThat(restored.output(data().getFeatures())).isEqualTo(net.output(data().getFeatures()));
+    SameBits.assertSameBits(
+        "output", restored.output(data().getFeatures()), net.output(data().getFeatures()));
     assertThat(restored.score(data())).isEqualTo(net.score(data()));
   }
 

@@ -398,15 +398,19 @@ class StreamedTrainingTest {
         });
 
     assertThat(rows).containsExactly(30L, 30L, 30L, 10L);
-    assertThat(Nd4j.concat(0, outputs.toArray(INDArray[]::new)))
-        .isEqualTo(net.predict(TRAIN.inputs()));
+    TestData.assertSameBits(
+        "predictions",
+        Nd4j.concat(0, outputs.toArray(INDArray[]::new)),
+        net.predict(TRAIN.inputs()));
 
     Dataset blobs = TestData.blobs(5, 20, 2, 3);
     Classifier classifier = Classifier.builder().layers(2, 6, 3).build();
     List<INDArray> labels = new ArrayList<>();
     classifier.predict(BatchSource.of(blobs, 8), (batch, y) -> labels.add(y));
-    assertThat(Nd4j.concat(0, labels.toArray(INDArray[]::new)))
-        .isEqualTo(classifier.predict(blobs.inputs()));
+    TestData.assertSameBits(
+        "labels",
+        Nd4j.concat(0, labels.toArray(INDArray[]::new)),
+        classifier.predict(blobs.inputs()));
   }
 
   @Test

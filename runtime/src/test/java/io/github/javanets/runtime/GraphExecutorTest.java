@@ -1,5 +1,6 @@
 package io.github.javanets.runtime;
 
+import static io.github.javanets.runtime.SameBits.assertSameBits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,15 +62,16 @@ class GraphExecutorTest {
     OutAndGrad first = executor.run(feed);
     Map<String, INDArray> session = sd.output(feed, List.of("y", "loss"));
     assertThat(first.getOutputs()).containsOnlyKeys("y", "loss");
-    assertThat(first.getOutputs().get("y")).isEqualTo(session.get("y"));
-    assertThat(first.getOutputs().get("loss")).isEqualTo(session.get("loss"));
+    assertSameBits("y", first.getOutputs().get("y"), session.get("y"));
+    assertSameBits("loss", first.getOutputs().get("loss"), session.get("loss"));
     assertThat(first.getGradients()).isEmpty();
 
     // The runner hands back its own arrays again; runDetached copies them.
     INDArray again = executor.run(feed).getOutputs().get("y");
     INDArray detached = executor.runDetached(feed).getOutputs().get("y");
     assertThat(again).isSameAs(first.getOutputs().get("y"));
-    assertThat(detached).isNotSameAs(again).isEqualTo(session.get("y"));
+    assertThat(detached).isNotSameAs(again);
+    assertSameBits("detached y", detached, session.get("y"));
   }
 
   @Test
@@ -84,7 +86,8 @@ class GraphExecutorTest {
     INDArray second = executor.run(ones).getOutputs().get("loss");
     // 2 rows * (0*1 + 1*2 + 2*3 + 3*4)
     assertThat(first.getDouble(0)).isEqualTo(40.0);
-    assertThat(second).isNotSameAs(first).isEqualTo(first);
+    assertThat(second).isNotSameAs(first);
+    assertSameBits("second loss", second, first);
   }
 
   @Test
@@ -107,9 +110,9 @@ class GraphExecutorTest {
         fast.calculateGradientsAndOutputs(feed, List.of("loss"), List.of("w", "x"));
     assertThat(runner.usesRunner()).isTrue();
     assertThat(r.getGradients()).containsOnlyKeys("w", "x");
-    assertThat(r.getGradients().get("w")).isEqualTo(expected.getGradients().get("w"));
-    assertThat(r.getGradients().get("x")).isEqualTo(expected.getGradients().get("x"));
-    assertThat(r.getOutputs().get("loss")).isEqualTo(expected.getOutputs().get("loss"));
+    assertSameBits("dw", r.getGradients().get("w"), expected.getGradients().get("w"));
+    assertSameBits("dx", r.getGradients().get("x"), expected.getGradients().get("x"));
+    assertSameBits("loss", r.getOutputs().get("loss"), expected.getOutputs().get("loss"));
   }
 
   @Test
@@ -126,8 +129,8 @@ class GraphExecutorTest {
     INDArray a = before.run(feed).getOutputs().get("y");
     INDArray b = before.run(feed).getOutputs().get("y");
     assertThat(b).isNotSameAs(a);
-    assertThat(a).isEqualTo(fast);
-    assertThat(after.run(feed).getOutputs().get("y")).isEqualTo(fast);
+    assertSameBits("through the session", a, fast);
+    assertSameBits("after, off", after.run(feed).getOutputs().get("y"), fast);
 
     System.setProperty(GraphExecutor.PROPERTY, "FALSE");
     assertThat(after.usesRunner()).as("any case").isFalse();
@@ -136,7 +139,7 @@ class GraphExecutorTest {
     assertThat(after.usesRunner()).isTrue();
     INDArray c = after.run(feed).getOutputs().get("y");
     assertThat(after.run(feed).getOutputs().get("y")).isSameAs(c);
-    assertThat(c).isEqualTo(fast);
+    assertSameBits("on again", c, fast);
   }
 
   @Test

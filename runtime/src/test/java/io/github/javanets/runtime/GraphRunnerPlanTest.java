@@ -1,5 +1,6 @@
 package io.github.javanets.runtime;
 
+import static io.github.javanets.runtime.SameBits.assertSameBits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -59,7 +60,7 @@ class GraphRunnerPlanTest {
           sd.getFunction("grad").output(feed, outputs.toArray(new String[0]));
 
       for (String name : outputs) {
-        assertThat(got.get(name)).as(name + ", run " + i).isEqualTo(expected.get(name));
+        assertSameBits(name + ", run " + i, got.get(name), expected.get(name));
       }
       assertThat(runner.arraysHeld()).isLessThan(runner.outputsHeld());
     }
@@ -78,8 +79,8 @@ class GraphRunnerPlanTest {
     for (int i = 0; i < 2; i++) {
       Map<String, INDArray> got = runner.run(Map.of("x", in));
 
-      assertThat(got.get("kept")).isEqualTo(sd.output(Map.of("x", in), "kept").get("kept"));
-      assertThat(got.get("later")).isEqualTo(sd.output(Map.of("x", in), "later").get("later"));
+      assertSameBits("kept", got.get("kept"), sd.output(Map.of("x", in), "kept").get("kept"));
+      assertSameBits("later", got.get("later"), sd.output(Map.of("x", in), "later").get("later"));
     }
   }
 
@@ -145,8 +146,8 @@ class GraphRunnerPlanTest {
           sd.getFunction("grad").output(feed, outputs.toArray(new String[0]));
 
       for (String name : outputs) {
-        assertThat(got.get(name)).as(name + ", run " + i).isEqualTo(expected.get(name));
-        assertThat(all.get(name)).as(name + ", whole, run " + i).isEqualTo(expected.get(name));
+        assertSameBits(name + ", run " + i, got.get(name), expected.get(name));
+        assertSameBits(name + ", whole, run " + i, all.get(name), expected.get(name));
       }
       // The two input gradients (x and xt, one matrix each) are not computed.
       assertThat(runner.outputsHeld()).isEqualTo(whole.outputsHeld() - 2);
@@ -170,7 +171,7 @@ class GraphRunnerPlanTest {
         sd.getFunction("grad").output(feed, outputs.toArray(new String[0]));
 
     for (String name : outputs) {
-      assertThat(got.get(name)).as(name).isEqualTo(expected.get(name));
+      assertSameBits(name, got.get(name), expected.get(name));
     }
     assertThat(got.get(sd.getVariable("xt").getGradient().name()).shape()).containsExactly(6, 5);
   }

@@ -167,9 +167,7 @@ class ClusterTest {
             .build();
     SparkTrainer.exact(sc).train(survivor, Fixtures.rdd(sc, parts), null, OPTIONS);
     assertThat(killed).isTrue();
-    clean
-        .parameters()
-        .forEach((name, value) -> assertThat(survivor.parameters().get(name)).isEqualTo(value));
+    SameBits.assertSameBits(survivor.parameters(), clean.parameters());
   }
 
   private static void assertClose(

@@ -248,9 +248,7 @@ class ExactTrainingTest {
     Faults.failFirstAttempts(p -> p == 1, 2);
     SparkTrainer.exact(sc).train(faulty, Fixtures.rdd(sc, parts), null, options);
     assertThat(Faults.remainingForTests()).isZero();
-    clean
-        .parameters()
-        .forEach((name, value) -> assertThat(faulty.parameters().get(name)).isEqualTo(value));
+    SameBits.assertSameBits(faulty.parameters(), clean.parameters());
   }
 
   @Test
