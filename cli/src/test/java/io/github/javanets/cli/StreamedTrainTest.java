@@ -8,7 +8,6 @@ import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Layer;
 import io.github.javanets.models.Model;
 import io.github.javanets.models.Regressor;
-import io.github.javanets.models.Scaling;
 import io.github.javanets.models.TrainOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -127,8 +126,6 @@ class StreamedTrainTest {
     Regressor memory =
         Regressor.builder()
             .layers(Layer.of(3), Layer.parse("16:tanh"), Layer.of(1))
-            .scaleInputs(Scaling.STANDARD) // the command line's default, fitted by the first train
-            .scaleTargets(Scaling.STANDARD)
             .seed(21)
             .scaleInputs(ScalingOptions.DEFAULT)
             .scaleTargets(ScalingOptions.DEFAULT)
