@@ -3,7 +3,6 @@ package io.github.javanets.cli;
 import io.github.javanets.csv.CsvBatchSource;
 import io.github.javanets.csv.CsvRows;
 import io.github.javanets.models.Autoencoder;
-import io.github.javanets.models.BatchIterator;
 import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
@@ -121,35 +120,11 @@ final class Evaluation {
       monitors = model.evaluate(data);
       score =
           model.score(
-              new BatchSource() {
-                @Override
-                public BatchIterator open() {
-                  BatchIterator pass = data.open();
-                  return new BatchIterator() {
-                    @Override
-                    public boolean hasNext() {
-                      return pass.hasNext();
-                    }
-
-                    @Override
-                    public Dataset next() {
-                      Dataset d = pass.next();
-                      rows[0] += d.rows();
-                      return d;
-                    }
-
-                    @Override
-                    public void close() {
-                      pass.close();
-                    }
-                  };
-                }
-
-                @Override
-                public String description() {
-                  return data.description();
-                }
-              });
+              data.map(
+                  d -> {
+                    rows[0] += d.rows();
+                    return d;
+                  }));
     } catch (BatchFailedException e) {
       throw StreamErrors.of(e);
     }

@@ -3,6 +3,7 @@ package io.github.javanets.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.javanets.conventions.SameBits;
 import io.github.javanets.models.Regressor;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.github.javanets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.javanets.conventions.SameBits;
 import io.github.javanets.csv.HoldOut;
 import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Dataset;

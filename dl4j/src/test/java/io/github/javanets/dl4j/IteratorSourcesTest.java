@@ -3,6 +3,7 @@ package io.github.javanets.dl4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.javanets.conventions.SameBits;
 import io.github.javanets.models.BatchIterator;
 import io.github.javanets.models.BatchSource;
 import io.github.javanets.models.Classifier;

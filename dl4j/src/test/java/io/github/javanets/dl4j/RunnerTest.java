@@ -2,6 +2,7 @@ package io.github.javanets.dl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.javanets.conventions.SameBits;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.LossRegistry;
 import io.github.javanets.loss.TargetKind;

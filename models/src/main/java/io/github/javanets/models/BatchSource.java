@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -75,6 +76,53 @@ public interface BatchSource {
       @Override
       public String description() {
         return description;
+      }
+    };
+  }
+
+  /**
+   * This source with each batch passed through {@code f} as it is read (so, when training, on the
+   * loader thread): a transformation of streamed data such as a scaling, a feature or a count. The
+   * number of batches, the description and {@link BatchIterator#close} are this source's.
+   *
+   * @param f turns a batch into the batch to use; not null, and never returns null
+   * @return a source that reads this one; never null
+   */
+  default BatchSource map(UnaryOperator<Dataset> f) {
+    Objects.requireNonNull(f, "f");
+    BatchSource self = this;
+    return new BatchSource() {
+      @Override
+      public BatchIterator open() {
+        BatchIterator pass = self.open();
+        return new BatchIterator() {
+          @Override
+          public boolean hasNext() {
+            return pass.hasNext();
+          }
+
+          @Override
+          public Dataset next() {
+            Dataset batch = pass.next();
+            // A null batch is the source's fault: left for the reader to report as such.
+            return batch == null ? null : Objects.requireNonNull(f.apply(batch), "mapped batch");
+          }
+
+          @Override
+          public void close() {
+            pass.close();
+          }
+        };
+      }
+
+      @Override
+      public OptionalLong batchesPerEpoch() {
+        return self.batchesPerEpoch();
+      }
+
+      @Override
+      public String description() {
+        return self.description();
       }
     };
   }

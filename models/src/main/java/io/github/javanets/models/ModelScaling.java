@@ -233,39 +233,7 @@ final class ModelScaling {
       return source;
     }
     fittedInputsIfAny();
-    return new BatchSource() {
-      @Override
-      public BatchIterator open() {
-        BatchIterator pass = source.open();
-        return new BatchIterator() {
-          @Override
-          public boolean hasNext() {
-            return pass.hasNext();
-          }
-
-          @Override
-          public Dataset next() {
-            Dataset batch = pass.next();
-            return batch == null ? null : scale(batch);
-          }
-
-          @Override
-          public void close() {
-            pass.close();
-          }
-        };
-      }
-
-      @Override
-      public OptionalLong batchesPerEpoch() {
-        return source.batchesPerEpoch();
-      }
-
-      @Override
-      public String description() {
-        return source.description();
-      }
-    };
+    return source.map(this::scale);
   }
 
   private void fittedInputsIfAny() {

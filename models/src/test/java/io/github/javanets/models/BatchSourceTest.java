@@ -26,6 +26,62 @@ class BatchSourceTest {
   }
 
   @Test
+  void mapTransformsEachBatchAsItIsReadAndKeepsCountDescriptionAndClose() {
+    AtomicInteger closed = new AtomicInteger();
+    BatchSource counted =
+        new BatchSource() {
+          @Override
+          public BatchIterator open() {
+            BatchIterator pass = BatchSource.of(DATA, 4).open();
+            return new BatchIterator() {
+              @Override
+              public boolean hasNext() {
+                return pass.hasNext();
+              }
+
+              @Override
+              public Dataset next() {
+                return pass.next();
+              }
+
+              @Override
+              public void close() {
+                closed.incrementAndGet();
+              }
+            };
+          }
+
+          @Override
+          public OptionalLong batchesPerEpoch() {
+            return OptionalLong.of(3);
+          }
+        }.named("ten rows");
+    BatchSource doubled = counted.map(d -> Dataset.of(d.inputs().mul(2), d.target()));
+
+    assertThat(doubled.description()).isEqualTo("ten rows");
+    assertThat(doubled.batchesPerEpoch()).hasValue(3);
+    List<Double> firsts = new ArrayList<>();
+    long rows = 0;
+    try (BatchIterator pass = doubled.open()) {
+      while (pass.hasNext()) {
+        Dataset d = pass.next();
+        firsts.add(d.inputs().getDouble(0, 0));
+        rows += d.rows();
+      }
+    }
+    assertThat(rows).isEqualTo(10);
+    assertThat(firsts)
+        .containsExactly(
+            2 * DATA.inputs().getDouble(0, 0),
+            2 * DATA.inputs().getDouble(4, 0),
+            2 * DATA.inputs().getDouble(8, 0));
+    assertThat(closed).hasValue(1);
+    assertThatThrownBy(() -> BatchSource.of(DATA, 4).map(d -> null).open().next())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("mapped batch");
+  }
+
+  @Test
   void aDatasetInMemoryGivesRowRangesInOrder() {
     BatchSource source = BatchSource.of(DATA, 4);
     List<Long> rows = new ArrayList<>();

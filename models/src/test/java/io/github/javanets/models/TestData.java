@@ -1,14 +1,13 @@
 package io.github.javanets.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.javanets.conventions.SameBits;
 import io.github.javanets.train.TrainingProblem;
 import io.github.javanets.train.TrainingSettings;
 import java.util.Map;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -156,60 +155,16 @@ public final class TestData {
   }
 
   /**
-   * Asserts the same data type, shape and raw bits of every element in its own type ({@code what}
-   * names the array). {@code INDArray.equals}, and so AssertJ's {@code isEqualTo} on arrays, lets
-   * elements differ by up to {@code Nd4j.EPS_THRESHOLD} (1e-5); here 0.0 and -0.0 differ, and so do
-   * NaNs of different patterns.
+   * Asserts the same data type, shape and raw bits of every element ({@code what} names the array):
+   * {@link SameBits#assertSameBits(String, INDArray, INDArray)}.
    */
   public static void assertSameBits(String what, INDArray actual, INDArray expected) {
-    assertThat(actual).as(what).isNotNull();
-    assertThat(actual.dataType()).as("%s: data type", what).isEqualTo(expected.dataType());
-    assertThat(actual.shape()).as("%s: shape", what).isEqualTo(expected.shape());
-    long[] a = bits(actual);
-    long[] e = bits(expected);
-    int first = -1;
-    int differing = 0;
-    for (int i = 0; i < e.length; i++) {
-      if (a[i] != e[i]) {
-        first = first < 0 ? i : first;
-        differing++;
-      }
-    }
-    if (differing > 0) {
-      double[] av = flat(actual);
-      double[] ev = flat(expected);
-      double largest = 0;
-      for (int i = 0; i < ev.length; i++) {
-        largest = Math.max(largest, Math.abs(av[i] - ev[i]));
-      }
-      fail(
-          "%s: %d of %d elements differ in their bits; the first, at flat index %d (c order), is %s"
-              + " (bits %x) where %s (bits %x) was expected; largest difference %s",
-          what, differing, e.length, first, av[first], a[first], ev[first], e[first], largest);
-    }
+    SameBits.assertSameBits(what, actual, expected);
   }
 
   /** Each element's raw bits in its own data type, in c order. */
   public static long[] bits(INDArray array) {
-    int n = Math.toIntExact(array.length());
-    DataBuffer data = array.dup('c').data();
-    long[] bits = new long[n];
-    switch (array.dataType()) {
-      case DOUBLE -> {
-        double[] v = data.asDouble();
-        for (int i = 0; i < n; i++) {
-          bits[i] = Double.doubleToRawLongBits(v[i]);
-        }
-      }
-      case FLOAT, HALF, BFLOAT16 -> {
-        float[] v = data.asFloat();
-        for (int i = 0; i < n; i++) {
-          bits[i] = Float.floatToRawIntBits(v[i]) & 0xffffffffL;
-        }
-      }
-      default -> System.arraycopy(data.asLong(), 0, bits, 0, n);
-    }
-    return bits;
+    return SameBits.bits(array);
   }
 
   /** Whether any parameter differs in any bit. */

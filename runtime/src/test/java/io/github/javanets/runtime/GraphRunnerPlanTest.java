@@ -1,6 +1,6 @@
 package io.github.javanets.runtime;
 
-import static io.github.javanets.runtime.SameBits.assertSameBits;
+import static io.github.javanets.conventions.SameBits.assertSameBits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

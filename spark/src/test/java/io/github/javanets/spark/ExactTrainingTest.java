@@ -3,6 +3,7 @@ package io.github.javanets.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.javanets.conventions.SameBits;
 import io.github.javanets.models.Classifier;
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;

@@ -1,6 +1,6 @@
 package io.github.javanets.runtime.internal;
 
-import static io.github.javanets.runtime.SameBits.assertSameBits;
+import static io.github.javanets.conventions.SameBits.assertSameBits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

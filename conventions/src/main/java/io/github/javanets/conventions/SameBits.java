@@ -1,9 +1,11 @@
-package io.github.javanets.cli;
+package io.github.javanets.conventions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,17 +16,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Nd4j.EPS_THRESHOLD} (1e-5); here the data type, the shape and every element's raw bits in its own
  * type must match, so 0.0 and -0.0 differ, and so do NaNs of different patterns.
  */
-final class SameBits {
+@API(status = INTERNAL, since = "0.2")
+public final class SameBits {
   private SameBits() {}
 
   /** Asserts that two maps name the same arrays and that each pair has the same bits. */
-  static void assertSameBits(Map<String, INDArray> actual, Map<String, INDArray> expected) {
+  public static void assertSameBits(Map<String, INDArray> actual, Map<String, INDArray> expected) {
     assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach((name, e) -> assertSameBits(name, actual.get(name), e));
   }
 
   /** Asserts the same data type, shape and bits of every element; {@code what} names the array. */
-  static void assertSameBits(String what, INDArray actual, INDArray expected) {
+  public static void assertSameBits(String what, INDArray actual, INDArray expected) {
     assertThat(actual).as(what).isNotNull();
     assertThat(actual.dataType()).as("%s: data type", what).isEqualTo(expected.dataType());
     assertThat(actual.shape()).as("%s: shape", what).isEqualTo(expected.shape());
@@ -53,7 +56,7 @@ final class SameBits {
   }
 
   /** Each element's raw bits in its own data type, in c order. */
-  static long[] bits(INDArray array) {
+  public static long[] bits(INDArray array) {
     int n = Math.toIntExact(array.length());
     DataBuffer data = array.dup('c').data();
     long[] bits = new long[n];
