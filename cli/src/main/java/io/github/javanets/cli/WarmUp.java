@@ -1,11 +1,7 @@
 package io.github.javanets.cli;
 
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.imports.descriptors.tensorflow.TensorflowDescriptorParser;
 import org.nd4j.ir.OpDescriptorHolder;
@@ -21,9 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *       TensorflowDescriptorParser.opDescs}), text files of several thousand lines;
  *   <li>once the main thread has started ND4J ({@link #startBackend}), SameDiff's op registry
  *       ({@code DifferentialFunctionClassHolder}: every op class instantiated, ONNX's descriptors
- *       parsed), which SameDiff builds the first time it makes a gradient function;
- *   <li>Java's image and font set-up, which the plot needs at the end.
+ *       parsed), which SameDiff builds the first time it makes a gradient function.
  * </ul>
+ *
+ * <p>Nothing here loads a native library: JavaCPP, loading ND4J's on the main thread, calls {@code
+ * dlopen} from inside {@code dl_iterate_phdr} ({@code Loader.addressof}), which deadlocks against a
+ * {@code dlopen} on another thread (seen here: Java's image and font set-up, once part of this
+ * warm-up, loading {@code libfontmanager} hung {@code train} forever in about one run of 20).
  *
  * <p>ND4J keeps each of these for the process once built, behind its own locks (class
  * initialisation, {@code opDescs}' monitor): the main thread, arriving first, does the work itself,
@@ -77,23 +77,10 @@ final class WarmUp {
         return; // the command ended, or failed, before it started ND4J
       }
       DifferentialFunctionClassHolder.getInstance();
-      graphics();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | LinkageError e) {
       // The main thread does the same work later and reports its failure where it needs it.
-    }
-  }
-
-  /** Java's image writers and fonts, as the plot uses them: a headless image and its text. */
-  private static void graphics() {
-    ImageIO.getImageWritersByFormatName("png").hasNext();
-    BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).stringWidth("0.5");
-    } finally {
-      g.dispose();
     }
   }
 }
