@@ -101,15 +101,14 @@ final class ModelGraph implements TrainingProblem {
       int steps,
       List<Loss> losses,
       Map<Regularizer, Double> regularizers) {
-    ModelGraph g = new ModelGraph(net, kind.recurrent, params, type, steps, regularizers);
-    GraphVariables v = g.variables;
-    SDVariable x = g.perturbations.input(g.input, net.layer(0).name(), net.inputSize());
-    new LayerStack(v, net, g.perturbations).build(0, x);
-    Penalties penalties = new Penalties(v.sd(), net, kind.recurrent, type, v::param, v.outputs());
-    LossContexts contexts = new LossContexts(v, net, kind, g.data);
-    g.objective(Objective.wire(v.sd(), contexts, penalties, losses, regularizers));
-    g.optimisability = new Optimisability(v.sd(), g.objective, kind.defaultLoss);
-    return g;
+    return wired(
+        kind,
+        net,
+        params,
+        type,
+        steps,
+        regularizers,
+        (sd, contexts, penalties) -> Objective.wire(sd, contexts, penalties, losses, regularizers));
   }
 
   /**
@@ -129,14 +128,43 @@ final class ModelGraph implements TrainingProblem {
       int steps,
       List<Loss> losses,
       Map<Regularizer, Double> regularizers) {
+    return wired(
+        kind,
+        net,
+        params,
+        type,
+        steps,
+        regularizers,
+        (sd, contexts, penalties) ->
+            Objective.wireShard(
+                sd, contexts, penalties, losses, regularizers, new ShardScales(sd, type)));
+  }
+
+  /** How the objective is wired onto the layers, penalties and loss contexts of a graph. */
+  @FunctionalInterface
+  private interface Wiring {
+    Objective wire(SameDiff sd, LossContexts contexts, Penalties penalties);
+  }
+
+  /**
+   * The layers, penalties and loss contexts every training graph has, with the objective {@code
+   * wiring} makes of them.
+   */
+  private static ModelGraph wired(
+      ModelKind kind,
+      Network net,
+      Map<String, INDArray> params,
+      DataType type,
+      int steps,
+      Map<Regularizer, Double> regularizers,
+      Wiring wiring) {
     ModelGraph g = new ModelGraph(net, kind.recurrent, params, type, steps, regularizers);
     GraphVariables v = g.variables;
     SDVariable x = g.perturbations.input(g.input, net.layer(0).name(), net.inputSize());
     new LayerStack(v, net, g.perturbations).build(0, x);
     Penalties penalties = new Penalties(v.sd(), net, kind.recurrent, type, v::param, v.outputs());
     LossContexts contexts = new LossContexts(v, net, kind, g.data);
-    ShardScales scales = new ShardScales(v.sd(), type);
-    g.objective(Objective.wireShard(v.sd(), contexts, penalties, losses, regularizers, scales));
+    g.objective(wiring.wire(v.sd(), contexts, penalties));
     g.optimisability = new Optimisability(v.sd(), g.objective, kind.defaultLoss);
     return g;
   }
