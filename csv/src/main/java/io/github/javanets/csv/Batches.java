@@ -1,6 +1,7 @@
 package io.github.javanets.csv;
 
 import io.github.javanets.models.Dataset;
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,6 +45,10 @@ final class Batches {
     return d.build();
   }
 
+  /**
+   * One FLOAT array of the examples' {@code part}, each example's values copied once, straight into
+   * the array's buffer; a sequence shorter than {@code t} steps leaves zeros after it.
+   */
   private static INDArray values(
       List<Example> examples,
       java.util.function.Function<Example, float[]> part,
@@ -51,12 +56,12 @@ final class Batches {
       int t,
       int width,
       int steps) {
-    float[] flat = new float[b * t * width];
-    for (int i = 0; i < b; i++) {
-      float[] v = part.apply(examples.get(i));
-      System.arraycopy(v, 0, flat, i * t * width, v.length);
-    }
     long[] shape = steps > 0 ? new long[] {b, t, width} : new long[] {b, width};
-    return Nd4j.create(flat, shape, DataType.FLOAT);
+    INDArray array = Nd4j.create(DataType.FLOAT, shape, 'c');
+    FloatBuffer buffer = array.data().asNioFloat();
+    for (int i = 0; i < b; i++) {
+      buffer.put(i * t * width, part.apply(examples.get(i)));
+    }
+    return array;
   }
 }

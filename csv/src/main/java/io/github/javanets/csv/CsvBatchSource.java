@@ -475,6 +475,14 @@ public final class CsvBatchSource implements BatchSource {
       try (CsvRows rows = CsvRows.open(file, role)) {
         header = rows.header();
         Layout layout = new Roles(this, rows).layout();
+        int width =
+            Math.max(
+                layout.inputs().length,
+                Math.max(
+                    layout.targets() == null ? 1 : layout.targets().length, layout.weightWidth()));
+        if ((long) batchSize * Math.max(1, steps) * width > Integer.MAX_VALUE) {
+          throw Errors.batchTooLarge(batchSize, steps, width);
+        }
         return new CsvBatchSource(this, header, layout);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

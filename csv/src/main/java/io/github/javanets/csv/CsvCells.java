@@ -2,6 +2,7 @@ package io.github.javanets.csv;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
 
 /**
@@ -71,18 +72,27 @@ public final class CsvCells {
    * path), several times faster.
    */
   static double plainDecimal(String text) {
-    int n = text.length();
-    int i = 0;
+    // A character beyond Latin-1 becomes '?', which is not part of a plain decimal either.
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    return plainDecimal(bytes, 0, bytes.length);
+  }
+
+  /**
+   * {@link #plainDecimal(String)} of the ASCII text in bytes {@code [from, to)} of {@code text},
+   * read without making a string.
+   */
+  static double plainDecimal(byte[] text, int from, int to) {
+    int i = from;
     boolean negative = false;
-    if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-      negative = text.charAt(0) == '-';
-      i = 1;
+    if (i < to && (text[i] == '-' || text[i] == '+')) {
+      negative = text[i] == '-';
+      i++;
     }
     long m = 0;
     int digits = 0;
     int fraction = -1;
-    for (; i < n; i++) {
-      char c = text.charAt(i);
+    for (; i < to; i++) {
+      int c = text[i];
       if (c >= '0' && c <= '9') {
         if (++digits > MAX_DIGITS) {
           return Double.NaN;

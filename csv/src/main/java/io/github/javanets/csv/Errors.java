@@ -82,10 +82,25 @@ final class Errors {
             max));
   }
 
-  /** Commons CSV could not parse the text (a quote that is never closed, say). */
-  static IllegalArgumentException unparsable(String name, Throwable cause) {
-    return new IllegalArgumentException(name + ": " + cause.getMessage(), cause);
+  /**
+   * Commons CSV could not parse the text (a quote that is never closed, text after a closing
+   * quote): its own message, with the line numbers it gives counted from the file's start ({@code
+   * offset} lines before the text it read).
+   */
+  static IllegalArgumentException unparsable(String name, long line, long offset, Throwable cause) {
+    String what =
+        String.valueOf(cause.getMessage()).replaceAll(" at line: \\d+, position: \\d+$", "");
+    java.util.regex.Matcher start = START_LINE.matcher(what);
+    if (start.find()) {
+      long opened = Long.parseLong(start.group(1)) + offset;
+      what = "a quote opened on line " + opened + " and " + what.substring(start.end());
+    }
+    return new IllegalArgumentException(
+        name + " line " + line + ": not valid CSV (" + what + ").", cause);
   }
+
+  private static final java.util.regex.Pattern START_LINE =
+      java.util.regex.Pattern.compile("^\\(startline (\\d+)\\) ");
 
   /** Reading the bytes failed. */
   static IllegalArgumentException unreadable(String name, long line, Throwable cause) {
@@ -288,6 +303,19 @@ final class Errors {
   /** A count that must be positive is not. */
   static IllegalArgumentException notPositive(String what, long value) {
     return new IllegalArgumentException(what + " must be >= 1, got " + value + ".");
+  }
+
+  /** A batch would hold more values than one array of the loader can. */
+  static IllegalArgumentException batchTooLarge(int batchSize, int steps, int width) {
+    return new IllegalArgumentException(
+        "A batch of "
+            + batchSize
+            + (steps > 0 ? " sequences of " + steps + " steps" : " rows")
+            + " of "
+            + width
+            + " values each holds more than "
+            + Integer.MAX_VALUE
+            + " values; use a smaller batch size.");
   }
 
   /** A shuffle buffer size is negative. */

@@ -45,8 +45,23 @@ final class Utf8Reader extends Reader {
    * @param name the file's name, for messages; not null
    */
   Utf8Reader(InputStream in, String name) {
+    this(in, name, 1, true);
+  }
+
+  /**
+   * Reads {@code in}, which this reader closes, from the middle of a file.
+   *
+   * @param in the bytes; not null
+   * @param name the file's name, for messages; not null
+   * @param line the number of the line {@code in} starts at, for messages
+   * @param atStart whether {@code in} starts at the file's start (a byte order mark is dropped
+   *     there only)
+   */
+  Utf8Reader(InputStream in, String name, long line, boolean atStart) {
     this.in = in;
     this.name = name;
+    this.line = line;
+    this.started = !atStart;
   }
 
   /**

@@ -166,6 +166,15 @@ class CsvBatchSourceTest {
                 + " sequence.");
     assertThatThrownBy(() -> CsvBatchSource.builder(path).batchSize(0).build())
         .hasMessage("The batch size must be >= 1, got 0.");
+    assertThatThrownBy(
+            () ->
+                CsvBatchSource.builder(path)
+                    .sequenceColumn("y", 4)
+                    .batchSize(Integer.MAX_VALUE / 4 + 1)
+                    .build())
+        .hasMessage(
+            "A batch of 536870912 sequences of 4 steps of 1 values each holds more than"
+                + " 2147483647 values; use a smaller batch size.");
     assertThatThrownBy(() -> CsvBatchSource.builder(dir.resolve("none.csv")).build())
         .hasMessage("CSV file '" + dir.resolve("none.csv") + "' does not exist.");
     assertThatThrownBy(() -> CsvBatchSource.builder(dir).build())

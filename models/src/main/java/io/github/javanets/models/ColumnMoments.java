@@ -4,11 +4,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Per-column statistics accumulated in one pass, in double: the weight sum, mean and sum of squared
- * deviations of each column by West's weighted form of Welford's update, and its minimum and
- * maximum. A pass adds each batch to moments of its own and merges them into the total by Chan's
- * formula, so that no sum of squares of raw values (which loses every digit to cancellation for a
- * column of large mean) is ever formed. Not thread-safe.
+ * Per-column statistics accumulated in one pass over the data, in double: the count, mean and sum
+ * of squared deviations of each column, and its minimum and maximum. Each batch's moments are
+ * computed in two passes over the batch (its means, then the squared deviations from them) and
+ * merged into the total by Chan's formula, so that no sum of squares of raw values (which loses
+ * every digit to cancellation for a column of large mean) is ever formed. Not thread-safe.
  */
 final class ColumnMoments {
   private final double[] weight;
@@ -44,25 +44,75 @@ final class ColumnMoments {
    */
   void add(INDArray x, INDArray weights, boolean perValue) {
     int columns = columns();
-    double[] v = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    double[] v = values(x);
     long rows = v.length / columns;
-    double[] w =
-        weights == null ? null : weights.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    double[] w = weights == null ? null : values(weights);
     perValue = w != null && perValue && sameShape(x, weights);
     long perRow = w == null || perValue ? 0 : w.length / Math.max(1, rows);
-    ColumnMoments batch = new ColumnMoments(columns);
+    boolean[] counted = new boolean[(int) rows];
     for (int r = 0; r < rows; r++) {
-      if (perRow > 0 && !anyPositive(w, r * perRow, perRow)) {
+      counted[r] = perRow == 0 || anyPositive(w, r * perRow, perRow);
+    }
+    // The batch's own moments in two passes (sums, then squared deviations from the batch mean),
+    // merged into the total by Chan's formula.
+    ColumnMoments batch = new ColumnMoments(columns);
+    double[] n = batch.weight;
+    double[] sum = batch.mean;
+    double[] lo = batch.min;
+    double[] hi = batch.max;
+    for (int r = 0; r < rows; r++) {
+      if (!counted[r]) {
         continue;
       }
-      for (int c = 0; c < columns; c++) {
-        int i = r * columns + c;
+      for (int c = 0, i = r * columns; c < columns; c++, i++) {
         if (!perValue || w[i] > 0) {
-          batch.add(c, v[i]);
+          double value = v[i];
+          n[c] += 1;
+          sum[c] += value;
+          lo[c] = Math.min(lo[c], value);
+          hi[c] = Math.max(hi[c], value);
+        }
+      }
+    }
+    for (int c = 0; c < columns; c++) {
+      sum[c] = n[c] == 0 ? 0 : sum[c] / n[c];
+    }
+    double[] mean = sum;
+    double[] m2 = batch.m2;
+    for (int r = 0; r < rows; r++) {
+      if (!counted[r]) {
+        continue;
+      }
+      for (int c = 0, i = r * columns; c < columns; c++, i++) {
+        if (!perValue || w[i] > 0) {
+          double d = v[i] - mean[c];
+          m2[c] += d * d;
         }
       }
     }
     merge(batch);
+  }
+
+  /** The values of {@code x} in 'c' order, as doubles. */
+  private static double[] values(INDArray x) {
+    if (x.dataType() == DataType.FLOAT
+        && x.length() > 0
+        && x.ordering() == 'c'
+        && !x.isView()
+        && x.offset() == 0
+        && x.data().offset() == 0
+        && x.data().length() == x.length()
+        && x.length() <= Integer.MAX_VALUE) {
+      // Read straight from the buffer: one bulk copy, no cast op.
+      float[] f = new float[(int) x.length()];
+      x.data().asNioFloat().get(0, f);
+      double[] d = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        d[i] = f[i];
+      }
+      return d;
+    }
+    return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
   }
 
   private static boolean sameShape(INDArray a, INDArray b) {
@@ -76,16 +126,6 @@ final class ColumnMoments {
       }
     }
     return false;
-  }
-
-  /** Welford's update with one value of weight 1. */
-  private void add(int c, double x) {
-    weight[c] += 1;
-    double delta = x - mean[c];
-    mean[c] += delta / weight[c];
-    m2[c] += delta * (x - mean[c]);
-    min[c] = Math.min(min[c], x);
-    max[c] = Math.max(max[c], x);
   }
 
   /** Chan's merge of {@code other} into these moments. */

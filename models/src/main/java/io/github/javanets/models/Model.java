@@ -330,12 +330,13 @@ public abstract class Model {
    * them to other data than the first training set (all of it, say, when training on parts), and
    * before training: new statistics change what a trained network sees.
    *
-   * <p>Statistics are accumulated in double, by Welford's update within each chunk of rows and
-   * Chan's merge between chunks. Weights mark what counts, not how much: the inputs of a row (a
-   * time step, for recurrent models) count when any of its weights is &gt; 0, so padded steps of
-   * weight 0 count not; an autoencoder's input value counts when its own weight is &gt; 0 (an
-   * unknown entry in matrix completion counts not); a regressor's target value when its weight is
-   * &gt; 0. Arrays other than {@code inputs} and {@code target} are neither read nor scaled.
+   * <p>Statistics are accumulated in double: each chunk of rows in two passes (its means, then the
+   * squared deviations from them), chunks combined by Chan's merge. Weights mark what counts, not
+   * how much: the inputs of a row (a time step, for recurrent models) count when any of its weights
+   * is &gt; 0, so padded steps of weight 0 count not; an autoencoder's input value counts when its
+   * own weight is &gt; 0 (an unknown entry in matrix completion counts not); a regressor's target
+   * value when its weight is &gt; 0. Arrays other than {@code inputs} and {@code target} are
+   * neither read nor scaled.
    *
    * <p>Thread-safe: holds the model's lock.
    *

@@ -56,6 +56,9 @@ public final class ArrayChecks {
    * @throws IllegalArgumentException naming the array, the first bad value and its index
    */
   public static void checkWeights(String arrayName, INDArray weights) {
+    if (allFinite(weights, true)) {
+      return;
+    }
     double[] w = flat(weights);
     for (int i = 0; i < w.length; i++) {
       if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
@@ -75,10 +78,60 @@ public final class ArrayChecks {
     if (!array.dataType().isFPType()) {
       return;
     }
+    if (allFinite(array, false)) {
+      return;
+    }
     double[] v = flat(array);
     for (int i = 0; i < v.length; i++) {
       if (!Double.isFinite(v[i])) {
         throw Errors.notFinite(arrayName, v[i], index(array.shape(), i));
+      }
+    }
+  }
+
+  /**
+   * True if every value of {@code array} is known finite (and &gt;= 0 if {@code nonNegative}) from
+   * one read of its buffer, without a copy: when the array is the whole of a FLOAT or DOUBLE buffer
+   * (in whatever order). False when a value is not, or the array is a part of its buffer: then the
+   * caller looks element by element, which also finds the index to name.
+   */
+  private static boolean allFinite(INDArray array, boolean nonNegative) {
+    long n = array.length();
+    if (n == 0) {
+      return true;
+    }
+    org.nd4j.linalg.api.buffer.DataBuffer data = array.data();
+    if (data == null
+        || array.offset() != 0
+        || data.offset() != 0
+        || data.length() != n
+        || n > Integer.MAX_VALUE) {
+      return false;
+    }
+    float floor = nonNegative ? 0f : Float.NEGATIVE_INFINITY;
+    switch (array.dataType()) {
+      case FLOAT -> {
+        java.nio.FloatBuffer b = data.asNioFloat();
+        for (int i = 0; i < n; i++) {
+          float v = b.get(i);
+          if (!(v >= floor) || !Float.isFinite(v)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case DOUBLE -> {
+        java.nio.DoubleBuffer b = data.asNioDouble();
+        for (int i = 0; i < n; i++) {
+          double v = b.get(i);
+          if (!(v >= floor) || !Double.isFinite(v)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default -> {
+        return false;
       }
     }
   }

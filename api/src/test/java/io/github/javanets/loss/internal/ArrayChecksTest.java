@@ -64,6 +64,27 @@ class ArrayChecksTest {
   }
 
   @Test
+  void viewsAndPermutedArraysAreCheckedOnTheirOwnValuesAndNamedByTheirIndex() {
+    INDArray whole = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}, {Float.NaN, 6}});
+    INDArray firstRows = whole.get(NDArrayIndex.interval(0, 2), NDArrayIndex.all());
+    assertThatCode(() -> ArrayChecks.checkFinite("x", firstRows)).doesNotThrowAnyException();
+    INDArray lastRow = whole.get(NDArrayIndex.interval(2, 3), NDArrayIndex.all());
+    assertThatThrownBy(() -> ArrayChecks.checkFinite("x", lastRow))
+        .hasMessage("Array 'x' has NaN at index [0, 0]; every value must be finite.");
+    // A transpose reads the same buffer in another order: the index named is the transpose's.
+    assertThatThrownBy(() -> ArrayChecks.checkFinite("x", whole.transpose()))
+        .hasMessage("Array 'x' has NaN at index [0, 2]; every value must be finite.");
+    INDArray weights = Nd4j.createFromArray(new float[][] {{1, 0}, {-0f, 2}}).transpose();
+    assertThatCode(() -> ArrayChecks.checkWeights("w", weights)).doesNotThrowAnyException();
+    INDArray negative = Nd4j.createFromArray(new float[][] {{1, 0}, {-1e-30f, 2}}).transpose();
+    assertThatThrownBy(() -> ArrayChecks.checkWeights("w", negative))
+        .hasMessageStartingWith("Array 'w' has -1.0000000")
+        .hasMessageEndingWith("at index [0, 1]; weights must be finite and >= 0.");
+    assertThatThrownBy(() -> ArrayChecks.checkWeights("w", Nd4j.createFromArray(1f, Float.NaN, 2f)))
+        .hasMessage("Array 'w' has NaN at index [1]; weights must be finite and >= 0.");
+  }
+
+  @Test
   void weightsMustBeFiniteAndNotNegative() {
     assertThatCode(() -> ArrayChecks.checkWeights("w", Nd4j.createFromArray(0.0, 1.0, 2.5)))
         .doesNotThrowAnyException();
