@@ -233,7 +233,7 @@ final class Errors {
     return new IllegalArgumentException(
         "The columns group rows into sequences by '"
             + column
-            + "', but a "
+            + "', but the "
             + model
             + " is feed-forward and takes one row per example: drop the sequence column, or"
             + " train a recurrent model.");

@@ -1,11 +1,14 @@
 package io.github.javanets.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.javanets.models.Dataset;
 import io.github.javanets.models.Model;
+import io.github.javanets.models.Regressor;
 import io.github.javanets.models.TrainOptions;
 import io.github.javanets.models.TrainingResult;
+import io.github.javanets.models.recurrent.Autoencoder;
 import io.github.javanets.models.recurrent.Classifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,12 +95,29 @@ class SequenceRowsTest {
     return spark.createDataFrame(rows, SCHEMA).repartition(partitions);
   }
 
-  /** The batches by hand: which partition each id goes to, then each partition's sequences. */
+  private static final int VALUES = 0;
+  private static final int LABELS = 1;
+  private static final int INPUTS = 2;
+
   private static List<List<Batch>> byHand(
       List<Step> steps,
       int partitions,
       int batchSize,
       boolean labels,
+      boolean weighted,
+      DataType type) {
+    return byHand(steps, partitions, batchSize, labels ? LABELS : VALUES, weighted, type);
+  }
+
+  /**
+   * The batches by hand: which partition each id goes to, then each partition's sequences; {@code
+   * target} is VALUES, LABELS or INPUTS (an autoencoder's).
+   */
+  private static List<List<Batch>> byHand(
+      List<Step> steps,
+      int partitions,
+      int batchSize,
+      int target,
       boolean weighted,
       DataType type) {
     TreeMap<String, List<Step>> sequences = new TreeMap<>();
@@ -131,7 +151,7 @@ class SequenceRowsTest {
             Batch.of(
                 padded(
                     mine.subList(from, Math.min(mine.size(), from + perBatch)),
-                    labels,
+                    target,
                     weighted,
                     type)));
       }
@@ -141,13 +161,16 @@ class SequenceRowsTest {
   }
 
   private static Dataset padded(
-      List<List<Step>> seqs, boolean labels, boolean weighted, DataType type) {
+      List<List<Step>> seqs, int target, boolean weighted, DataType type) {
     int n = seqs.size();
+    boolean labels = target == LABELS;
     INDArray x = Nd4j.zeros(DataType.DOUBLE, n, STEPS, 2);
     INDArray y =
         labels ? Nd4j.zeros(DataType.INT64, n, STEPS) : Nd4j.zeros(DataType.DOUBLE, n, STEPS, 1);
     INDArray w =
-        labels ? Nd4j.zeros(DataType.DOUBLE, n, STEPS) : Nd4j.zeros(DataType.DOUBLE, n, STEPS, 1);
+        labels
+            ? Nd4j.zeros(DataType.DOUBLE, n, STEPS)
+            : Nd4j.zeros(DataType.DOUBLE, n, STEPS, target == INPUTS ? 2 : 1);
     for (int i = 0; i < n; i++) {
       List<Step> seq = seqs.get(i);
       for (int t = 0; t < seq.size(); t++) {
@@ -160,9 +183,16 @@ class SequenceRowsTest {
           w.putScalar(new long[] {i, t}, weight);
         } else {
           y.putScalar(new long[] {i, t, 0}, s.y());
-          w.putScalar(new long[] {i, t, 0}, weight);
+          w.get(
+                  org.nd4j.linalg.indexing.NDArrayIndex.point(i),
+                  org.nd4j.linalg.indexing.NDArrayIndex.point(t),
+                  org.nd4j.linalg.indexing.NDArrayIndex.all())
+              .assign(weight);
         }
       }
+    }
+    if (target == INPUTS) {
+      return Dataset.builder().inputs(x.castTo(type)).weights(w.castTo(type)).build();
     }
     return Dataset.of(x.castTo(type), labels ? y : y.castTo(type), w.castTo(type));
   }
@@ -240,14 +270,36 @@ class SequenceRowsTest {
       }
       ExactTrainingTest.assertSameSteps(trainBoth(make, table, columns, byHand, options), 1e-10);
     }
-    // Sequence s0 has 4 rows, s1 3 and s2 2: zeros and weight 0 after its last step.
-    Dataset first =
-        Batch.of(Fixtures.global(byHand(steps, 1, 6, false, false, DataType.DOUBLE)).get(0))
-            .toDataset();
-    assertThat(first.array("weights").getDouble(2, 1, 0)).isEqualTo(1.0);
-    assertThat(first.array("weights").getDouble(2, 2, 0)).isZero();
-    assertThat(first.array("weights").getDouble(2, 3, 0)).isZero();
-    assertThat(first.inputs().getDouble(2, 3, 1)).isZero();
+  }
+
+  @Test
+  void sparkPadsEachSequenceAtItsEndWithZerosAndWeightZero() {
+    List<Step> steps = steps(1, 13);
+    RowColumns columns = RowColumns.targets("y").inputs("a", "b").sequence("id", "t", STEPS);
+    Model model =
+        io.github.javanets.models.recurrent.Regressor.builder()
+            .layers(2, "4:lstm", 1)
+            .weighted(true)
+            .build();
+    List<List<Batch>> made = RowBatches.of(table(steps, 1), columns, model, 13).glom().collect();
+    assertThat(made).hasSize(1);
+    assertThat(made.get(0)).hasSize(1);
+    Dataset all = made.get(0).get(0).toDataset();
+    assertThat(all.inputs().shape()).containsExactly(13, STEPS, 2);
+    assertThat(all.target().shape()).containsExactly(13, STEPS, 1);
+    assertThat(all.array("weights").shape()).containsExactly(13, STEPS, 1);
+    // Ids in Spark's order: s0, s1, s10, s11, s12, s2, ...; s10 has 2 rows, at t = 1 and 11.
+    Step second =
+        steps.stream().filter(s -> s.id().equals("s10") && s.t() == 11).findFirst().orElseThrow();
+    assertThat(all.inputs().getFloat(2, 1, 0)).isEqualTo((float) second.a());
+    assertThat(all.target().getFloat(2, 1, 0)).isEqualTo((float) second.y());
+    assertThat(all.array("weights").getFloat(2, 1, 0)).isEqualTo(1f);
+    for (int t = 2; t < STEPS; t++) {
+      assertThat(all.array("weights").getFloat(2, t, 0)).isZero();
+      assertThat(all.inputs().getFloat(2, t, 0)).isZero();
+      assertThat(all.inputs().getFloat(2, t, 1)).isZero();
+      assertThat(all.target().getFloat(2, t, 0)).isZero();
+    }
   }
 
   @Test
@@ -274,5 +326,212 @@ class SequenceRowsTest {
           byHand);
       ExactTrainingTest.assertSameSteps(trainBoth(make, table, columns, byHand, options), 1e-5);
     }
+  }
+
+  @Test
+  void theSameRowsInAnotherOrderAndPartitioningWithARetriedTaskGiveTheSameParameters() {
+    List<Step> steps = steps(4, 10);
+    List<Step> reversed = new ArrayList<>(steps);
+    Collections.reverse(reversed);
+    RowColumns columns = RowColumns.targets("y").inputs("a", "b").sequence("id", "t", STEPS);
+    TrainOptions options =
+        TrainOptions.builder()
+            .algorithm("adam")
+            .learningRate(0.02)
+            .batchSize(4)
+            .maxUpdates(1)
+            .seed(6)
+            .build();
+    Supplier<Model> make =
+        () ->
+            io.github.javanets.models.recurrent.Regressor.builder()
+                .layers(2, "3:rnn", 1)
+                .weighted(true)
+                .dataType(DataType.DOUBLE)
+                .seed(5)
+                .build();
+    Model clean = make.get();
+    SparkTrainer.exact(sc).train(clean, table(steps, 2), columns, null, options);
+    Model retried = make.get();
+    org.apache.spark.sql.Dataset<Row> other =
+        spark
+            .createDataFrame(reversed.stream().map(Step::row).toList(), SCHEMA)
+            .repartition(2, functions.col("t"));
+    Faults.failFirstAttempts(p -> p == 1, 2);
+    try {
+      SparkTrainer.exact(sc).train(retried, other, columns, null, options);
+      assertThat(Faults.remainingForTests()).isZero();
+    } finally {
+      Faults.clear();
+    }
+    io.github.javanets.conventions.SameBits.assertSameBits(
+        retried.parameters(), clean.parameters());
+  }
+
+  @Test
+  void parameterAveragingTrainsARecurrentAutoencoderFromRows() {
+    List<Step> steps = steps(3, 9);
+    RowColumns columns =
+        new RowColumns(List.of("a", "b"), List.of(), null).sequence("id", "t", STEPS);
+    TrainOptions options =
+        TrainOptions.builder()
+            .algorithm("adam")
+            .learningRate(0.02)
+            .batchSize(4)
+            .maxUpdates(2)
+            .seed(5)
+            .build();
+    Supplier<Model> make =
+        () ->
+            Autoencoder.builder()
+                .layers(2, "3:lstm", 2)
+                .weighted(true)
+                .dataType(DataType.DOUBLE)
+                .seed(3)
+                .build();
+    // One partition averaged after every step: each round is a step of one process on the
+    // batches in order.
+    Model averaged = make.get();
+    SparkTrainer.averaging(sc, 1).train(averaged, table(steps, 1), columns, null, options);
+    List<Dataset> global =
+        Fixtures.global(byHand(steps, 1, options.batchSize(), INPUTS, false, DataType.DOUBLE));
+    assertThat(global).hasSize(3);
+    Model inProcess = make.get();
+    inProcess.train(Fixtures.inOrder(global), Fixtures.inOrder(global), options);
+    Map<String, INDArray> expected = inProcess.parameters();
+    averaged
+        .parameters()
+        .forEach(
+            (name, value) ->
+                assertThat(value.sub(expected.get(name)).amaxNumber().doubleValue())
+                    .as(name)
+                    .isLessThanOrEqualTo(1e-10));
+
+    TrainingResult two =
+        SparkTrainer.averaging(sc, 2).train(make.get(), table(steps, 2), columns, null, options);
+    assertThat(two.history()).hasSize(2);
+    assertThat(two.history().get(1).train().get("mse")).isFinite();
+  }
+
+  private static final RowColumns SEQUENCES =
+      RowColumns.targets("y").inputs("a", "b").sequence("id", "t", 2);
+
+  private static Model recurrentRegressor(boolean weighted) {
+    return io.github.javanets.models.recurrent.Regressor.builder()
+        .layers(2, "3:rnn", 1)
+        .weighted(weighted)
+        .build();
+  }
+
+  private static void assertRefused(List<Step> steps, String why) {
+    Model model = recurrentRegressor(true);
+    Map<String, INDArray> before = model.parameters();
+    TrainOptions options = TrainOptions.builder().batchSize(4).maxUpdates(1).build();
+    assertThatThrownBy(
+            () -> SparkTrainer.exact(sc).train(model, table(steps, 1), SEQUENCES, null, options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("The rows of partition 0 of training data (read on executor ")
+        .hasMessageEndingWith(") are not valid: " + why);
+    io.github.javanets.conventions.SameBits.assertSameBits(model.parameters(), before);
+  }
+
+  private static Step step(String id, int t) {
+    return new Step(id, t, 0.5, -0.5, 1, 0, 1);
+  }
+
+  @Test
+  void aSequenceLongerThanItsPaddedLengthIsRefusedNamingItsIdAndRows() {
+    assertRefused(
+        List.of(step("s1", 0), step("s0", 0), step("s0", 1), step("s0", 2)),
+        "Sequence 's0' (column 'id') has 3 rows, more than the 2 steps sequences are padded to:"
+            + " give RowColumns.sequence a length of at least 3, or split the sequence.");
+  }
+
+  @Test
+  void twoRowsOfASequenceAtOneStepAreRefusedNamingTheValue() {
+    assertRefused(
+        List.of(step("s0", 0), step("s1", 3), step("s1", 3)),
+        "Sequence 's1' (column 'id') has two rows with 3 in the order column 't': its values"
+            + " order a sequence's rows, one value per row.");
+  }
+
+  @Test
+  void anEmptyOrNullSequenceIdIsRefused() {
+    assertRefused(
+        List.of(step("s0", 0), step("", 1)),
+        "Column 'id' holds an empty sequence id (''), where every row needs the id of its"
+            + " sequence.");
+    assertRefused(
+        List.of(step("s0", 0), step(null, 1)),
+        "Column 'id' holds an empty sequence id (null), where every row needs the id of its"
+            + " sequence.");
+  }
+
+  @Test
+  void columnsThatDoNotFitTheModelAreRefusedBeforeSparkRuns() {
+    org.apache.spark.sql.Dataset<Row> table = table(List.of(step("s0", 0)), 1);
+    TrainOptions options = TrainOptions.defaults();
+    SparkTrainer exact = SparkTrainer.exact(sc);
+    assertThatThrownBy(
+            () ->
+                exact.train(
+                    recurrentRegressor(true), table, RowColumns.targets("y"), null, options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "A recurrent.Regressor trains on sequences, but the columns name no sequence column:"
+                + " group the rows with RowColumns.sequence(column, order, steps), naming the"
+                + " sequence id column (as --sequence-column names it), the column that orders a"
+                + " sequence's rows and the length sequences are padded to.");
+    assertThatThrownBy(
+            () ->
+                exact.train(
+                    Regressor.builder().layers(2, 3, 1).weighted(true).build(),
+                    table,
+                    SEQUENCES,
+                    null,
+                    options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "The columns group rows into sequences by 'id', but the Regressor is feed-forward and"
+                + " takes one row per example: drop the sequence column, or train a recurrent"
+                + " model.");
+    assertThatThrownBy(
+            () -> exact.train(recurrentRegressor(false), table, SEQUENCES, null, options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Sequences are padded to 2 steps with weight 0, but the recurrent.Regressor is not"
+                + " weighted and would train on the padding: build it with weighted(true).");
+    assertThatThrownBy(
+            () ->
+                exact.train(
+                    recurrentRegressor(true),
+                    table,
+                    RowColumns.targets("y").inputs("a", "t").sequence("id", "t", 2),
+                    null,
+                    options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Column 't' is the order column: it cannot also be an input, a target, the weights or"
+                + " the sequence column.");
+    assertThatThrownBy(
+            () ->
+                exact.train(
+                    recurrentRegressor(true),
+                    table,
+                    RowColumns.targets("y").inputs("b").sequence("a", "t", 2),
+                    null,
+                    options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Sequence column 'a' holds values of type double; sequence ids are strings or"
+                + " integers (string, byte, short, int or long).");
+    assertThatThrownBy(() -> RowColumns.targets("y").sequence("id", "t", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Sequences are padded to a length of steps >= 1, got 0.");
+    assertThatThrownBy(() -> new RowColumns(List.of(), List.of("y"), null, null, "t", 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "An order column ('t') and a length (3) only apply to sequences, but no sequence"
+                + " column is named: use RowColumns.sequence(column, order, steps).");
   }
 }
