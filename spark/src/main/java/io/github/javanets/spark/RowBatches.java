@@ -84,42 +84,12 @@ final class RowBatches implements Serializable {
    */
   static JavaRDD<Batch> of(
       org.apache.spark.sql.Dataset<Row> rows, RowColumns columns, Model model, int batchSize) {
-    boolean recurrent = recurrent(model);
-    if (recurrent && !columns.sequential()) {
-      throw Errors.noSequenceColumn(title(model));
-    }
-    if (!recurrent && columns.sequential()) {
-      throw Errors.sequencesForFeedForward(title(model), columns.sequence());
-    }
-    if (recurrent && !model.weighted()) {
-      throw Errors.sequencesNeedWeights(title(model), columns.steps());
-    }
+    checkModel(model, columns);
     List<String> present = Arrays.asList(rows.columns());
-    List<String> others = new ArrayList<>(columns.targets());
-    if (columns.weights() != null) {
-      others.add(columns.weights());
-    }
-    if (columns.sequential()) {
-      checkRole(columns.sequence(), "sequence", columns.inputs(), others, columns.order());
-      checkRole(columns.order(), "order", columns.inputs(), others, columns.sequence());
-      others.add(columns.sequence());
-      others.add(columns.order());
-    }
-    List<String> inputNames = new ArrayList<>(columns.inputs());
-    if (inputNames.isEmpty()) {
-      for (String c : present) {
-        if (!others.contains(c)) {
-          inputNames.add(c);
-        }
-      }
-      if (inputNames.isEmpty()) {
-        throw Errors.noInputColumns(present);
-      }
-    }
     int partitions = Math.max(1, rows.rdd().getNumPartitions());
     RowBatches cut =
         new RowBatches(
-            indices(inputNames, present),
+            indices(inputNames(columns, present), present),
             indices(columns.targets(), present),
             columns.weights() == null ? -1 : indices(List.of(columns.weights()), present)[0],
             present.toArray(new String[0]),
@@ -141,6 +111,49 @@ final class RowBatches implements Serializable {
         .sortWithinPartitions(id, t)
         .javaRDD()
         .mapPartitions(cut::cutSequences);
+  }
+
+  /** Sequences for a recurrent model (which must read weights), rows for a feed-forward one. */
+  private static void checkModel(Model model, RowColumns columns) {
+    boolean recurrent = recurrent(model);
+    if (recurrent && !columns.sequential()) {
+      throw Errors.noSequenceColumn(title(model));
+    }
+    if (!recurrent && columns.sequential()) {
+      throw Errors.sequencesForFeedForward(title(model), columns.sequence());
+    }
+    if (recurrent && !model.weighted()) {
+      throw Errors.sequencesNeedWeights(title(model), columns.steps());
+    }
+  }
+
+  /**
+   * The input columns: those named, or every column without another role; a sequence or order
+   * column with another role is an error.
+   */
+  private static List<String> inputNames(RowColumns columns, List<String> present) {
+    List<String> others = new ArrayList<>(columns.targets());
+    if (columns.weights() != null) {
+      others.add(columns.weights());
+    }
+    if (columns.sequential()) {
+      checkRole(columns.sequence(), "sequence", columns.inputs(), others, columns.order());
+      checkRole(columns.order(), "order", columns.inputs(), others, columns.sequence());
+      others.add(columns.sequence());
+      others.add(columns.order());
+    }
+    List<String> inputNames = new ArrayList<>(columns.inputs());
+    if (inputNames.isEmpty()) {
+      for (String c : present) {
+        if (!others.contains(c)) {
+          inputNames.add(c);
+        }
+      }
+      if (inputNames.isEmpty()) {
+        throw Errors.noInputColumns(present);
+      }
+    }
+    return inputNames;
   }
 
   /** Whether {@code model} takes sequences. */
