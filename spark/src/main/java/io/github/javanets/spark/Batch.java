@@ -26,10 +26,12 @@ public final class Batch implements Serializable {
 
   private final Map<String, NamedArray> arrays;
   private final long rows;
+  private final String failure;
 
-  private Batch(Map<String, NamedArray> arrays, long rows) {
+  private Batch(Map<String, NamedArray> arrays, long rows, String failure) {
     this.arrays = arrays;
     this.rows = rows;
+    this.failure = failure;
   }
 
   /**
@@ -44,11 +46,25 @@ public final class Batch implements Serializable {
     for (String name : data.names()) {
       arrays.put(name, NamedArray.of(data.array(name)));
     }
-    return new Batch(Collections.unmodifiableMap(arrays), data.rows());
+    return new Batch(Collections.unmodifiableMap(arrays), data.rows(), null);
   }
 
   static Batch of(Map<String, NamedArray> arrays, long rows) {
-    return new Batch(Collections.unmodifiableMap(new LinkedHashMap<>(arrays)), rows);
+    return new Batch(Collections.unmodifiableMap(new LinkedHashMap<>(arrays)), rows, null);
+  }
+
+  /**
+   * In place of a partition's batches, why its rows could not be made into batches: returned, not
+   * thrown, so that Spark does not retry a task that would fail again; the survey before training
+   * reports it.
+   */
+  static Batch failed(String why) {
+    return new Batch(Map.of(), 0, Objects.requireNonNull(why, "why"));
+  }
+
+  /** Why the rows could not be made into batches, or null for a batch of rows. */
+  String failure() {
+    return failure;
   }
 
   /** The arrays' names; unmodifiable. */
@@ -68,6 +84,9 @@ public final class Batch implements Serializable {
    * @throws IllegalArgumentException if the arrays do not form a valid data set
    */
   public Dataset toDataset() {
+    if (failure != null) {
+      throw new IllegalArgumentException(failure);
+    }
     Dataset.Builder b = Dataset.builder();
     arrays.forEach(
         (name, a) -> {
@@ -87,6 +106,6 @@ public final class Batch implements Serializable {
 
   @Override
   public String toString() {
-    return "Batch" + arrays;
+    return failure != null ? "Batch(failed: " + failure + ")" : "Batch" + arrays;
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param batches each batch's survey, in order; empty on failure
  * @param missingLoss the spec of a loss the executor lacks, or null
  * @param failedBatch the index of a batch that is not valid, or -1
- * @param failure what is wrong with that batch, or null
+ * @param failure what is wrong with that batch, or with the partition's rows when {@code
+ *     failedBatch} is -1 (they could not be made into batches); null when nothing is
  */
 record PartitionSurvey(
     int partition,

@@ -41,8 +41,9 @@ final class ShardData {
    * there: every loss must be found and every batch valid.
    *
    * @throws MissingLossException if an executor lacks a loss
-   * @throws IllegalArgumentException if a batch is not valid, naming its partition and index, or
-   *     the data hold no batch
+   * @throws IllegalArgumentException if a batch is not valid, naming its partition and index, if a
+   *     partition's rows could not be made into batches ({@link Batch#failed}), naming the
+   *     partition, or if the data hold no batch
    */
   static ShardData survey(String description, JavaRDD<Batch> rdd, Broadcast<Shipment> ship) {
     JavaRDD<List<Batch>> kept = rdd.glom().persist(StorageLevel.MEMORY_ONLY());
@@ -56,6 +57,10 @@ final class ShardData {
       if (s.missingLoss() != null) {
         kept.unpersist(false);
         throw Errors.missingLoss(s.missingLoss(), s.executor());
+      }
+      if (s.failure() != null && s.failedBatch() < 0) {
+        kept.unpersist(false);
+        throw Errors.badRows(description, s.partition(), s.executor(), s.failure());
       }
       if (s.failure() != null) {
         kept.unpersist(false);
@@ -82,6 +87,11 @@ final class ShardData {
       int partition, Iterator<List<Batch>> it, Broadcast<Shipment> ship) {
     List<Batch> list = it.hasNext() ? it.next() : List.of();
     String executor = Worker.executor();
+    for (Batch b : list) {
+      if (b.failure() != null) {
+        return one(new PartitionSurvey(partition, executor, List.of(), null, -1, b.failure()));
+      }
+    }
     Worker w;
     try {
       w = Worker.borrow(ship.value());

@@ -178,9 +178,29 @@ public final class SparkTrainer {
   }
 
   /**
-   * Trains on rows of a Spark {@code Dataset<Row>} (feed-forward models), validating on {@code
-   * valid}: each partition's rows, in order, are cut into batches of {@code ceil(batchSize /
-   * partitions)} rows.
+   * Trains on rows of a Spark {@code Dataset<Row>}, validating on {@code valid}.
+   *
+   * <ul>
+   *   <li>A feed-forward model: each partition's rows, in order, are cut into batches of {@code
+   *       ceil(batchSize / partitions)} rows.
+   *   <li>A recurrent model, whose columns name a sequence column ({@link
+   *       RowColumns#sequence(String, String, int)}): the rows are grouped by sequence id, in as
+   *       many partitions as {@code train} (or {@code valid}) has. The sequence with id {@code v}
+   *       goes to partition {@code pmod(hash(v), partitions)} (Spark's Murmur3 {@code hash}, as
+   *       {@code Dataset.repartition(partitions, column)} places rows); a partition's sequences are
+   *       in the order of their ids (as Spark sorts them), the steps of a sequence in the order of
+   *       the order column's values; each partition's sequences are cut into batches of {@code
+   *       ceil(batchSize / partitions)} sequences, each padded at its end with zeros and weight 0.
+   *       The placement and order depend on the rows only, not on how they were partitioned or
+   *       ordered: the same rows give the same batches, and with the same seed the same parameters,
+   *       on every run and after a retried task. The model must be weighted ({@code
+   *       weighted(true)}), so that padded steps do not count.
+   * </ul>
+   *
+   * <p>Rows that cannot be made into batches (a cell that is not a finite number, a class index
+   * that is not an integer &gt;= 0, a null or empty sequence id, a sequence longer than its padded
+   * length, two rows of a sequence with one order value) stop the run before the first step with
+   * one error naming the partition, the column and the value.
    *
    * @param model the model, trained in place; not null
    * @param train the training rows; not null
@@ -188,8 +208,10 @@ public final class SparkTrainer {
    * @param valid the validation rows; null to validate on {@code train}
    * @param options the options; not null
    * @return each epoch's monitors; never null
-   * @throws IllegalArgumentException for a column the rows lack, a cell that is not a finite
-   *     number, or as {@link #train(Model, JavaRDD, JavaRDD, TrainOptions)}
+   * @throws IllegalArgumentException for a column the rows lack or that has two roles, rows that
+   *     cannot be made into batches, a recurrent model without a sequence column (or one that is
+   *     not weighted), a feed-forward model with one, or as {@link #train(Model, JavaRDD, JavaRDD,
+   *     TrainOptions)}
    */
   public TrainingResult train(
       Model model,

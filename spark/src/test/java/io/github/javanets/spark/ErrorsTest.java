@@ -54,4 +54,53 @@ class ErrorsTest {
     assertThat(Errors.noInputColumns(List.of("y")))
         .hasMessage("No input column: the rows have columns [y], all of them targets or weights.");
   }
+
+  @Test
+  void rowAndSequenceErrorsNameTheColumnTheValueAndWhatIsAccepted() {
+    assertThat(Errors.badRows("training data", 1, "executor 2 on h", "Column 'a' holds x."))
+        .hasMessage(
+            "The rows of partition 1 of training data (read on executor 2 on h) are not valid:"
+                + " Column 'a' holds x.");
+    assertThat(Errors.badLabel("species", 1.5))
+        .hasMessage("Column 'species' holds 1.5 where a class index (an integer >= 0) is needed.");
+    assertThat(Errors.sequenceStepsTooSmall(-1))
+        .hasMessage("Sequences are padded to a length of steps >= 1, got -1.");
+    assertThat(Errors.orderWithoutSequence(null, 4))
+        .hasMessage(
+            "An order column (none) and a length (4) only apply to sequences, but no sequence"
+                + " column is named: use RowColumns.sequence(column, order, steps).");
+    assertThat(Errors.noSequenceColumn("recurrent.Classifier"))
+        .hasMessageStartingWith(
+            "A recurrent.Classifier trains on sequences, but the columns name no sequence column:");
+    assertThat(Errors.sequencesForFeedForward("Autoencoder", "user"))
+        .hasMessage(
+            "The columns group rows into sequences by 'user', but the Autoencoder is"
+                + " feed-forward and takes one row per example: drop the sequence column, or train a recurrent"
+                + " model.");
+    assertThat(Errors.sequencesNeedWeights("recurrent.Autoencoder", 12))
+        .hasMessage(
+            "Sequences are padded to 12 steps with weight 0, but the recurrent.Autoencoder is not"
+                + " weighted and would train on the padding: build it with weighted(true).");
+    assertThat(Errors.columnHasTwoRoles("user", "sequence"))
+        .hasMessage(
+            "Column 'user' is the sequence column: it cannot also be an input, a target, the"
+                + " weights or the order column.");
+    assertThat(Errors.sequenceIdType("user", "array<int>"))
+        .hasMessage(
+            "Sequence column 'user' holds values of type array<int>; sequence ids are strings or"
+                + " integers (string, byte, short, int or long).");
+    assertThat(Errors.emptySequenceId("user", ""))
+        .hasMessage(
+            "Column 'user' holds an empty sequence id (''), where every row needs the id of its"
+                + " sequence.");
+    assertThat(Errors.sequenceTooLong("user", 42L, 13, 12))
+        .hasMessage(
+            "Sequence '42' (column 'user') has 13 rows, more than the 12 steps sequences are"
+                + " padded to: give RowColumns.sequence a length of at least 13, or split the"
+                + " sequence.");
+    assertThat(Errors.repeatedStep("user", "u7", "time", 1.5))
+        .hasMessage(
+            "Sequence 'u7' (column 'user') has two rows with 1.5 in the order column 'time': its"
+                + " values order a sequence's rows, one value per row.");
+  }
 }

@@ -106,6 +106,29 @@ class RowsAndAveragingTest {
   }
 
   @Test
+  void aClassIndexThatIsNotAnIntegerIsOneErrorNamingThePartitionTheColumnAndTheValue() {
+    StructType schema =
+        new StructType().add("a", DataTypes.DoubleType).add("species", DataTypes.DoubleType);
+    List<Row> rows = List.of(RowFactory.create(0.5, 1.0), RowFactory.create(0.25, 1.5));
+    org.apache.spark.sql.Dataset<Row> table = spark.createDataFrame(rows, schema).coalesce(1);
+    Model model = Classifier.builder().layers(1, 3, 2).seed(1).build();
+    assertThatThrownBy(
+            () ->
+                SparkTrainer.exact(sc)
+                    .train(
+                        model,
+                        table,
+                        RowColumns.targets("species"),
+                        null,
+                        TrainOptions.builder().maxUpdates(1).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("The rows of partition 0 of training data (read on executor ")
+        .hasMessageEndingWith(
+            ") are not valid: Column 'species' holds 1.5 where a class index (an integer >= 0) is"
+                + " needed.");
+  }
+
+  @Test
   void aModelThatScalesIsRefusedSinceTheBatchesAreTrainedOnAsGiven() {
     Model model =
         Regressor.builder().layers(2, "4:tanh", 1).scaleInputs(Scaling.STANDARD).seed(7).build();
