@@ -2,6 +2,7 @@ package io.github.javanets.models;
 
 import io.github.javanets.loss.Loss;
 import io.github.javanets.train.Prefetcher;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,6 +26,7 @@ final class ModelScaling {
   private final Scaling targets;
   private volatile Scaler inputScaler;
   private volatile Scaler targetScaler;
+  private volatile Warned warned;
 
   ModelScaling(
       ModelKind kind,
@@ -268,12 +270,28 @@ final class ModelScaling {
     if (inputs != Scaling.NONE) {
       return Optional.empty();
     }
+    // A pass over every input value: done once per data set, not at each call of a loop that
+    // trains one epoch per call on the same set.
+    Warned last = warned;
+    if (last != null
+        && last.inputs.get() == train.inputs()
+        && last.weights.get() == train.weights()) {
+      return last.warning;
+    }
     ColumnMoments m = new ColumnMoments(network.inputSize());
     for (long from = 0; from < train.rows(); from += CHUNK_ROWS) {
       addInputs(m, train.rows(from, Math.min(train.rows(), from + CHUNK_ROWS)));
     }
-    return UnscaledInputs.warning(m);
+    Optional<String> warning = UnscaledInputs.warning(m);
+    warned =
+        new Warned(
+            new WeakReference<>(train.inputs()), new WeakReference<>(train.weights()), warning);
+    return warning;
   }
+
+  /** The arrays the last warning was computed for (weakly held), and the warning. */
+  private record Warned(
+      WeakReference<INDArray> inputs, WeakReference<INDArray> weights, Optional<String> warning) {}
 
   /**
    * A source that adds the inputs of its first pass to {@code m} (on the loader thread, under

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -474,6 +475,28 @@ class ScalingTest {
     Dataset normal = TestData.regression(1, 60, 4, 2);
     assertThat(new Regressor(4, 8, 2).train(normal, options()).warnings())
         .noneMatch(w -> w.contains("unscaled"));
+  }
+
+  @Test
+  void theWarningIsComputedOncePerDataSet() {
+    Dataset raw = rawRegression(12, 60);
+    Regressor plain = Regressor.builder().layers(4, 8, 2).build();
+    List<String> first = plain.train(raw, options()).warnings();
+    assertThat(first).anyMatch(w -> w.startsWith("The inputs look unscaled"));
+    // The same set again: its inputs are not read again (here, values changed in place after the
+    // first call are not seen), so a loop of one-epoch calls pays for one pass.
+    raw.inputs().muli(1e-6);
+    assertThat(plain.train(raw, options()).warnings())
+        .filteredOn(w -> w.contains("unscaled"))
+        .isEqualTo(first.stream().filter(w -> w.contains("unscaled")).toList());
+    // Another set is read.
+    Dataset normal = TestData.regression(1, 60, 4, 2);
+    assertThat(plain.train(normal, options()).warnings()).noneMatch(w -> w.contains("unscaled"));
+    // A copy of the changed values is a new set: read, it gives the warning of its own values.
+    assertThat(plain.train(Dataset.of(raw.inputs().dup(), raw.target()), options()).warnings())
+        .anyMatch(
+            w -> w.startsWith("The inputs look unscaled: the standard deviation of input column"))
+        .noneMatch(first::contains);
   }
 
   @Test
