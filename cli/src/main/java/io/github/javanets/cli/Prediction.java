@@ -14,14 +14,18 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * What {@code javanets predict} does: reads the inputs, predicts, prints one line per row. A
- * feed-forward model's rows stream: they are read, predicted and printed batch by batch ({@link
- * #BATCH} rows), so memory holds a few batches, never the file, and a bad row stops the command
- * with its line named after the lines of the rows before it. For a recurrent model, the rows are
- * read whole and grouped by the model's sequence column wherever they are, then padded, and the
- * lines still come one per input row, in input order.
+ * What {@code javanets predict} does: reads the inputs, predicts, prints one line per row, in the
+ * file's order. A feed-forward model's rows stream: they are read, predicted and printed batch by
+ * batch ({@link #BATCH} rows), so memory holds a few batches, never the file, and a bad row stops
+ * the command with its line named after the lines of the rows before it. For a recurrent model, the
+ * rows are grouped by the model's sequence column and padded to the file's longest sequence, found
+ * (with every input cell checked) by a streamed pass before anything is printed; when the rows of
+ * each sequence are consecutive, the sequences then stream too (batches of about {@link #BATCH}
+ * rows), else (an id met again after other ids) the file is read whole and grouped wherever its
+ * rows are.
  */
 final class Prediction {
   /** The rows predicted at once when streaming. */
@@ -42,9 +46,18 @@ final class Prediction {
       stream(cmd, saved, info, out);
       return;
     }
+    ModelInfo streamed = saved.info(columns);
+    checkProba(cmd, saved, classifier);
+    columns.column(streamed.columns().sequence(), "the model's sequence column");
+    DataScan scan =
+        DataScan.allowingInterleaved(
+            CsvRows.open(cmd.files.data, "--data"), streamed, false, null, null);
+    if (!scan.interleaved()) {
+      sequences(cmd, saved, streamed, scan.longest(), out);
+      return;
+    }
     CsvTable table = cmd.files.readData();
     ModelInfo info = saved.info(table);
-    checkProba(cmd, saved, classifier);
     TableData data = DataReader.read(table, info, false, DataReader.MODEL_TARGET, Weights.none());
     Examples examples = Examples.of(data, table, info, "the model's sequence column");
     INDArray x = examples.inputs();
@@ -106,6 +119,79 @@ final class Prediction {
       throw StreamErrors.of(e);
     }
     out.flush();
+  }
+
+  /**
+   * A recurrent model's predictions, printed batch by batch as the sequences stream: each
+   * sequence's rows are consecutive in the file, so its steps print in file order. A sequence's
+   * steps are those of weight 1 (the source gives weight 0 to the padding only, as no weights are
+   * read).
+   */
+  private static void sequences(
+      PredictCommand cmd, SavedModel saved, ModelInfo info, int steps, PrintWriter out) {
+    BatchSource rows =
+        CsvBatchSource.builder(cmd.files.data)
+            .role("--data")
+            .inputColumns(info.columns().inputs())
+            .sequenceColumn(info.columns().sequence(), steps)
+            .batchSize(Math.max(1, BATCH / steps))
+            .build();
+    Model model = saved.model();
+    boolean labels = ModelKinds.isClassifier(saved.kind()) && !cmd.proba;
+    ExitGuard.phase("predicting");
+    if (cmd.header) {
+      out.println(String.join(",", header(info, cmd.proba)));
+    }
+    try {
+      model.predict(
+          rows,
+          (batch, predicted) -> {
+            INDArray values = cmd.proba ? predict(saved.kind(), model, batch.inputs()) : predicted;
+            INDArray perRow = unpad(values, batch.weights());
+            if (labels) {
+              for (long r = 0; r < perRow.length(); r++) {
+                out.println(info.classes().get((int) perRow.getLong(r)));
+              }
+            } else {
+              printRows(out, perRow);
+            }
+          });
+    } catch (BatchFailedException e) {
+      out.flush();
+      throw StreamErrors.of(e);
+    }
+    out.flush();
+  }
+
+  /**
+   * Per-step outputs {@code (B, T, k)} or {@code (B, T)} back to one per row, {@code (N, k)} or
+   * {@code (N)}: the steps whose weight ({@code (B, T, ...)}, its first value) is not 0, sequence
+   * after sequence.
+   */
+  private static INDArray unpad(INDArray padded, INDArray weights) {
+    INDArray w = weights.reshape(weights.size(0), weights.size(1), -1);
+    List<long[]> steps = new ArrayList<>();
+    for (long s = 0; s < padded.size(0); s++) {
+      for (long t = 0; t < padded.size(1); t++) {
+        if (w.getDouble(s, t, 0) != 0) {
+          steps.add(new long[] {s, t});
+        }
+      }
+    }
+    boolean perClass = padded.rank() == 3;
+    INDArray out =
+        perClass
+            ? Nd4j.create(padded.dataType(), steps.size(), padded.size(2))
+            : Nd4j.create(padded.dataType(), steps.size());
+    for (int r = 0; r < steps.size(); r++) {
+      long[] st = steps.get(r);
+      if (perClass) {
+        out.putRow(r, padded.slice(st[0]).getRow(st[1]));
+      } else {
+        out.putScalar(r, padded.getDouble(st[0], st[1]));
+      }
+    }
+    return out;
   }
 
   /** A classifier's class ids. */

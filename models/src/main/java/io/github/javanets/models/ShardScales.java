@@ -120,7 +120,9 @@ final class ShardScales {
     }
     SDVariable err = reductions.seen.get(0)[0];
     SDVariable w = reductions.seen.get(0)[1];
-    denominators.add(w != null ? w.sum() : sd.onesLike(err).castTo(type).sum());
+    // The number of errors from err's shape: no op on its values (onesLike makes SameDiff warn
+    // about its dtype property whenever the graph is differentiated).
+    denominators.add(w != null ? w.sum() : err.shape().prod().castTo(type));
   }
 
   /**
