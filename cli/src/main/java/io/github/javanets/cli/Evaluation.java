@@ -54,18 +54,28 @@ final class Evaluation {
     columns.column(info.columns().sequence(), "the model's sequence column");
     targets(columns, info);
     String weightsColumn = weightsColumn(cmd, saved, info, columns);
-    DataScan scan =
-        DataScan.allowingInterleaved(
-            CsvRows.open(cmd.files.data, "--data"),
-            info,
-            true,
-            weightsColumn,
-            cmd.weightsFile() == null ? null : CsvRows.open(cmd.weightsFile(), "--weights-file"));
+    DataScan scan = scan(cmd, info, weightsColumn);
     if (!scan.interleaved()) {
       stream(cmd, saved, columns, scan, out);
       return;
     }
     whole(cmd, saved, out);
+  }
+
+  /** The streamed scan of a recurrent model's file, and of its weights file beside it. */
+  private static DataScan scan(EvaluateCommand cmd, ModelInfo info, String weightsColumn)
+      throws IOException {
+    CsvRows data = CsvRows.open(cmd.files.data, "--data");
+    CsvRows weights = null;
+    try {
+      if (cmd.weightsFile() != null) {
+        weights = CsvRows.open(cmd.weightsFile(), "--weights-file");
+      }
+    } catch (IOException | RuntimeException e) {
+      data.close();
+      throw e;
+    }
+    return DataScan.allowingInterleaved(data, info, true, weightsColumn, weights);
   }
 
   /** A recurrent model's monitors and score on a file whose sequences interleave, read whole. */

@@ -40,24 +40,31 @@ final class Prediction {
     }
     SavedModel saved = cmd.files.loadModel();
     boolean classifier = ModelKinds.isClassifier(saved.kind());
+    ModelInfo info = saved.info(columns);
+    checkProba(cmd, saved, classifier);
     if (!saved.kind().recurrent()) {
-      ModelInfo info = saved.info(columns);
-      checkProba(cmd, saved, classifier);
       stream(cmd, saved, info, out);
       return;
     }
-    ModelInfo streamed = saved.info(columns);
-    checkProba(cmd, saved, classifier);
-    columns.column(streamed.columns().sequence(), "the model's sequence column");
+    columns.column(info.columns().sequence(), "the model's sequence column");
     DataScan scan =
         DataScan.allowingInterleaved(
-            CsvRows.open(cmd.files.data, "--data"), streamed, false, null, null);
+            CsvRows.open(cmd.files.data, "--data"), info, false, null, null);
     if (!scan.interleaved()) {
-      sequences(cmd, saved, streamed, scan.longest(), out);
+      sequences(cmd, saved, info, scan.longest(), out);
       return;
     }
+    whole(cmd, saved, info, out);
+  }
+
+  /**
+   * A recurrent model's predictions on a file whose sequences interleave: read whole, grouped
+   * wherever the rows are, printed in the file's order.
+   */
+  private static void whole(PredictCommand cmd, SavedModel saved, ModelInfo info, PrintWriter out)
+      throws IOException {
+    boolean classifier = ModelKinds.isClassifier(saved.kind());
     CsvTable table = cmd.files.readData();
-    ModelInfo info = saved.info(table);
     TableData data = DataReader.read(table, info, false, DataReader.MODEL_TARGET, Weights.none());
     Examples examples = Examples.of(data, table, info, "the model's sequence column");
     INDArray x = examples.inputs();
