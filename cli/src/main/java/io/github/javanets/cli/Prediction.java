@@ -12,9 +12,10 @@ import io.github.javanets.train.BatchFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What {@code javanets predict} does: reads the inputs, predicts, prints one line per row, in the
@@ -154,10 +155,10 @@ final class Prediction {
           rows,
           (batch, predicted) -> {
             INDArray values = cmd.proba ? predict(saved.kind(), model, batch.inputs()) : predicted;
-            INDArray perRow = unpad(values, batch.weights());
+            double[][] perRow = unpad(values, batch.weights());
             if (labels) {
-              for (long r = 0; r < perRow.length(); r++) {
-                out.println(info.classes().get((int) perRow.getLong(r)));
+              for (double[] row : perRow) {
+                out.println(info.classes().get((int) row[0]));
               }
             } else {
               printRows(out, perRow);
@@ -171,34 +172,25 @@ final class Prediction {
   }
 
   /**
-   * Per-step outputs {@code (B, T, k)} or {@code (B, T)} back to one per row, {@code (N, k)} or
-   * {@code (N)}: the steps whose weight ({@code (B, T, ...)}, its first value) is not 0, sequence
-   * after sequence.
+   * Per-step outputs {@code (B, T, k)} or {@code (B, T)} back to one row of {@code k} (or 1) values
+   * per input row: the steps whose weight ({@code (B, T, ...)}, its first value) is not 0, sequence
+   * after sequence. Reads each array once (an element at a time through ND4J costs a native call
+   * per value).
    */
-  private static INDArray unpad(INDArray padded, INDArray weights) {
-    INDArray w = weights.reshape(weights.size(0), weights.size(1), -1);
-    List<long[]> steps = new ArrayList<>();
-    for (long s = 0; s < padded.size(0); s++) {
-      for (long t = 0; t < padded.size(1); t++) {
-        if (w.getDouble(s, t, 0) != 0) {
-          steps.add(new long[] {s, t});
-        }
+  private static double[][] unpad(INDArray padded, INDArray weights) {
+    long batch = padded.size(0);
+    long steps = padded.size(1);
+    int k = padded.rank() == 3 ? (int) padded.size(2) : 1;
+    double[] v = padded.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    double[] w = weights.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    int width = (int) (w.length / (batch * steps));
+    List<double[]> rows = new ArrayList<>();
+    for (int step = 0; step < batch * steps; step++) {
+      if (w[step * width] != 0) {
+        rows.add(Arrays.copyOfRange(v, step * k, step * k + k));
       }
     }
-    boolean perClass = padded.rank() == 3;
-    INDArray out =
-        perClass
-            ? Nd4j.create(padded.dataType(), steps.size(), padded.size(2))
-            : Nd4j.create(padded.dataType(), steps.size());
-    for (int r = 0; r < steps.size(); r++) {
-      long[] st = steps.get(r);
-      if (perClass) {
-        out.putRow(r, padded.slice(st[0]).getRow(st[1]));
-      } else {
-        out.putScalar(r, padded.getDouble(st[0], st[1]));
-      }
-    }
-    return out;
+    return rows.toArray(new double[0][]);
   }
 
   /** A classifier's class ids. */
@@ -232,7 +224,10 @@ final class Prediction {
   }
 
   private static void printRows(PrintWriter out, INDArray values) {
-    double[][] rows = values.toDoubleMatrix();
+    printRows(out, values.toDoubleMatrix());
+  }
+
+  private static void printRows(PrintWriter out, double[][] rows) {
     for (double[] row : rows) {
       List<String> cells = new ArrayList<>(row.length);
       for (double v : row) {
