@@ -13,6 +13,8 @@ import java.util.TreeSet;
  * sequences and their shortest and longest lengths, and a classifier's distinct labels. Memory
  * holds the distinct labels and, for sequences, the ids met (to refuse an id that comes back after
  * others, as the stream could not group it). A weights file is read beside the data, row for row.
+ * For {@code predict} and {@code evaluate}, which can still group such a file by reading it whole,
+ * {@link #allowingInterleaved} stops at that row instead and says so ({@link #interleaved()}).
  */
 final class DataScan {
   private final Set<String> labels = new TreeSet<>();
@@ -20,8 +22,12 @@ final class DataScan {
   private long sequences;
   private int shortest = Integer.MAX_VALUE;
   private int longest;
+  private final boolean strict;
+  private boolean interleaved;
 
-  private DataScan() {}
+  private DataScan(boolean strict) {
+    this.strict = strict;
+  }
 
   /**
    * Scans {@code data} (and {@code weightsFile}, when not null) for a model with {@code info}'s
@@ -36,9 +42,32 @@ final class DataScan {
   static DataScan of(
       CsvRows data, ModelInfo info, boolean labelled, String weightsColumn, CsvRows weightsFile)
       throws IOException {
+    return scan(new DataScan(true), data, info, labelled, weightsColumn, weightsFile);
+  }
+
+  /**
+   * Scans as {@link #of} does, but a sequence id met again after others ends the scan there rather
+   * than failing: {@link #interleaved()} is then true and the counts cover the rows before it.
+   *
+   * @throws IllegalArgumentException as {@link #of}, for the rows scanned
+   * @throws IOException if a file cannot be read
+   */
+  static DataScan allowingInterleaved(
+      CsvRows data, ModelInfo info, boolean labelled, String weightsColumn, CsvRows weightsFile)
+      throws IOException {
+    return scan(new DataScan(false), data, info, labelled, weightsColumn, weightsFile);
+  }
+
+  private static DataScan scan(
+      DataScan scan,
+      CsvRows data,
+      ModelInfo info,
+      boolean labelled,
+      String weightsColumn,
+      CsvRows weightsFile)
+      throws IOException {
     try (CsvRows d = data;
         CsvRows w = weightsFile) {
-      DataScan scan = new DataScan();
       scan.read(d, info, labelled, weightsColumn, w);
       return scan;
     }
@@ -67,7 +96,11 @@ final class DataScan {
         String id = data.nonEmpty(sequence, "the id of its sequence");
         if (!id.equals(current)) {
           if (!ended.add(id)) {
-            throw data.sequenceNotConsecutive(sequence, id);
+            if (strict) {
+              throw data.sequenceNotConsecutive(sequence, id);
+            }
+            interleaved = true;
+            return;
           }
           endSequence(current, length);
           current = id;
@@ -128,6 +161,14 @@ final class DataScan {
       columns[i] = data.column(names[i], role);
     }
     return columns;
+  }
+
+  /**
+   * Whether a sequence id came back after rows of others (only {@link #allowingInterleaved} scans
+   * say so; {@link #of} fails there): the rows of a sequence are not consecutive.
+   */
+  boolean interleaved() {
+    return interleaved;
   }
 
   /** The number of data rows. */

@@ -16,9 +16,13 @@ import java.io.PrintWriter;
 import java.util.Map;
 
 /**
- * What {@code javanets evaluate} does: reads a labelled file and prints monitors and score. For a
- * recurrent model, the rows are grouped by the model's sequence column and padded with weight 0, so
- * the padding counts in no monitor and no score.
+ * What {@code javanets evaluate} does: reads a labelled file in a stream of batches and prints
+ * monitors and score, each the value on all the file's rows at once (but {@code mmd}'s, see {@link
+ * Model#evaluate(BatchSource)}). For a recurrent model, the rows are grouped by the model's
+ * sequence column and padded with weight 0, so the padding counts in no monitor and no score: a
+ * streamed pass first checks the file and finds its longest sequence, the length every sequence is
+ * padded to; when the rows of a sequence are consecutive, the sequences then stream, else (an id
+ * met again after other ids) the file is read whole and grouped wherever its rows are.
  */
 final class Evaluation {
   private Evaluation() {}
@@ -26,7 +30,11 @@ final class Evaluation {
   /** The most input values in one batch when streaming: 4 Mi values, 16 MiB of floats. */
   static final int BATCH_VALUES = 1 << 22;
 
-  /** The most rows in one batch when streaming; a file up to this size is one batch. */
+  /**
+   * The most rows (or sequences) in one batch when streaming. The monitors are the values on all
+   * the rows at once whatever the batches, but for a loss that does not split over batches ({@code
+   * mmd}), exact only for a file up to this size.
+   */
   static final int BATCH_ROWS = 10_000;
 
   static void run(EvaluateCommand cmd, PrintWriter out) throws IOException {
@@ -39,9 +47,40 @@ final class Evaluation {
     }
     SavedModel saved = cmd.files.loadModel();
     if (!saved.kind().recurrent()) {
-      stream(cmd, saved, columns, out);
+      stream(cmd, saved, columns, null, out);
       return;
     }
+    ModelInfo info = saved.info(columns);
+    columns.column(info.columns().sequence(), "the model's sequence column");
+    targets(columns, info);
+    String weightsColumn = weightsColumn(cmd, saved, info, columns);
+    DataScan scan = scan(cmd, info, weightsColumn);
+    if (!scan.interleaved()) {
+      stream(cmd, saved, columns, scan, out);
+      return;
+    }
+    whole(cmd, saved, out);
+  }
+
+  /** The streamed scan of a recurrent model's file, and of its weights file beside it. */
+  private static DataScan scan(EvaluateCommand cmd, ModelInfo info, String weightsColumn)
+      throws IOException {
+    CsvRows data = CsvRows.open(cmd.files.data, "--data");
+    CsvRows weights = null;
+    try {
+      if (cmd.weightsFile() != null) {
+        weights = CsvRows.open(cmd.weightsFile(), "--weights-file");
+      }
+    } catch (IOException | RuntimeException e) {
+      data.close();
+      throw e;
+    }
+    return DataScan.allowingInterleaved(data, info, true, weightsColumn, weights);
+  }
+
+  /** A recurrent model's monitors and score on a file whose sequences interleave, read whole. */
+  private static void whole(EvaluateCommand cmd, SavedModel saved, PrintWriter out)
+      throws IOException {
     CsvTable table = cmd.files.readData();
     CsvTable weightsTable =
         cmd.weightsFile() == null ? null : CsvTable.read(cmd.weightsFile(), "--weights-file");
@@ -69,35 +108,24 @@ final class Evaluation {
   }
 
   /**
-   * A feed-forward model's monitors and score, streamed: batches of up to {@link #BATCH_ROWS} rows
-   * (fewer for wide files), so that a file up to that size gives the values of all its rows at
-   * once, and a larger one the means of its batches' values weighted by their rows (exact for the
-   * losses that are means over rows, {@link Model#evaluate(BatchSource)} says which); the score is
-   * exact either way.
+   * A model's monitors and score, streamed: batches of up to {@link #BATCH_ROWS} rows or sequences
+   * (fewer for wide files or long sequences), whose monitors {@link Model#evaluate(BatchSource)}
+   * sums exactly into the values on all the rows at once (but for a loss that does not split, such
+   * as {@code mmd}: the mean of its batches' values weighted by their rows, so that a file of one
+   * batch gives its exact value); the score is exact too.
+   *
+   * @param scan a recurrent model's scan of the file, whose sequences are consecutive; null for a
+   *     feed-forward model
    */
   private static void stream(
-      EvaluateCommand cmd, SavedModel saved, CsvHeader columns, PrintWriter out) {
+      EvaluateCommand cmd, SavedModel saved, CsvHeader columns, DataScan scan, PrintWriter out) {
     ModelInfo info = saved.info(columns);
     Model model = saved.model();
-    String savedWeights = info.columns().weights();
-    String weightsColumn =
-        cmd.weightsColumn() != null
-            ? cmd.weightsColumn()
-            : cmd.weightsFile() == null
-                    && model.weighted()
-                    && savedWeights != null
-                    && columns.header().contains(savedWeights)
-                ? savedWeights
-                : null;
+    String weightsColumn = weightsColumn(cmd, saved, info, columns);
     boolean ones = model.weighted() && weightsColumn == null && cmd.weightsFile() == null;
-    if (!model.weighted() && (cmd.weightsColumn() != null || cmd.weightsFile() != null)) {
-      throw new IllegalArgumentException(
-          saved.path() + " holds an unweighted model: drop --weights-column and --weights-file.");
-    }
-    if (weightsColumn != null) {
-      columns.column(weightsColumn, "--weights-column");
-    }
-    int batch = Math.max(1, Math.min(BATCH_ROWS, BATCH_VALUES / info.columns().inputs().size()));
+    int steps = scan == null ? 1 : scan.longest();
+    int width = info.columns().inputs().size();
+    int batch = Math.max(1, Math.min(BATCH_ROWS, BATCH_VALUES / width / steps));
     CsvBatchSource.Builder b =
         CsvBatchSource.builder(cmd.files.data)
             .role("--data")
@@ -107,9 +135,12 @@ final class Evaluation {
             .unitWeights(ones)
             .batchSize(batch);
     if (ModelKinds.isClassifier(info.kind())) {
-      b.labelColumn(columns(columns, info, DataReader.MODEL_TARGET).get(0), info.classes());
+      b.labelColumn(targets(columns, info).get(0), info.classes());
     } else if (ModelKinds.isRegressor(info.kind())) {
-      b.targetColumns(columns(columns, info, DataReader.MODEL_TARGET));
+      b.targetColumns(targets(columns, info));
+    }
+    if (scan != null) {
+      b.sequenceColumn(info.columns().sequence(), steps);
     }
     CsvBatchSource data = b.build();
     ExitGuard.phase("evaluating");
@@ -128,12 +159,43 @@ final class Evaluation {
     } catch (BatchFailedException e) {
       throw StreamErrors.of(e);
     }
-    print(out, saved, model, cmd.files.data.toString(), rows[0] + " rows", ones, monitors, score);
+    String summary = scan == null ? rows[0] + " rows" : scan.summary(true);
+    print(out, saved, model, cmd.files.data.toString(), summary, ones, monitors, score);
+  }
+
+  /**
+   * The column of weights a streamed evaluation reads: {@code --weights-column}, else (without a
+   * weights file) a weighted model's training weights column when the file has it, else null.
+   *
+   * @throws IllegalArgumentException if the model is unweighted but weights are given, or the file
+   *     lacks the column
+   */
+  private static String weightsColumn(
+      EvaluateCommand cmd, SavedModel saved, ModelInfo info, CsvHeader columns) {
+    Model model = saved.model();
+    String savedWeights = info.columns().weights();
+    String weightsColumn =
+        cmd.weightsColumn() != null
+            ? cmd.weightsColumn()
+            : cmd.weightsFile() == null
+                    && model.weighted()
+                    && savedWeights != null
+                    && columns.header().contains(savedWeights)
+                ? savedWeights
+                : null;
+    if (!model.weighted() && (cmd.weightsColumn() != null || cmd.weightsFile() != null)) {
+      throw new IllegalArgumentException(
+          saved.path() + " holds an unweighted model: drop --weights-column and --weights-file.");
+    }
+    if (weightsColumn != null) {
+      columns.column(weightsColumn, "--weights-column");
+    }
+    return weightsColumn;
   }
 
   /** The model's target columns, checked against the file. */
-  private static java.util.List<String> columns(CsvHeader file, ModelInfo info, String role) {
-    info.columns().targets().forEach(t -> file.column(t, role));
+  private static java.util.List<String> targets(CsvHeader file, ModelInfo info) {
+    info.columns().targets().forEach(t -> file.column(t, DataReader.MODEL_TARGET));
     return info.columns().targets();
   }
 

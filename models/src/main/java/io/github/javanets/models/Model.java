@@ -546,7 +546,11 @@ public abstract class Model {
   }
 
   /**
-   * Every monitor of the model's losses on {@code data}, without noise or dropout. Thread-safe.
+   * Every monitor of the model's losses on {@code data}, without noise or dropout: each loss and
+   * {@code acc} its value on all the rows at once, {@code err} the first loss, and {@code loss} the
+   * objective {@code sum(weight * loss)} (without regularizers, which belong to training options).
+   * Computed on ranges of rows and summed exactly as {@link #evaluate(BatchSource)} sums batches.
+   * Thread-safe.
    *
    * @param data the data; not null
    * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers)
@@ -556,22 +560,25 @@ public abstract class Model {
     synchronized (lock) {
       ModelChecks.dataset(kind, network, losses, data, "evaluation");
       ModelGraph graph = graphs.training(losses, Map.of(), data.inputs());
-      return Trainer.evaluate(
-          graph,
-          TrainingAdapter.rows(graph, scaling.scale(data)),
-          TrainOptions.DEFAULT_BATCH_SIZE * 32);
+      return ModelStreams.evaluate(
+          graph, scaling.scale(data), TrainOptions.DEFAULT_BATCH_SIZE * 32L);
     }
   }
 
   /**
    * Every monitor of the model's losses over one pass of streamed batches, without noise or
-   * dropout: each batch's values averaged with its rows as weight, {@code sum(rows_b * m_b) /
-   * sum(rows_b)}, read ahead on a loader thread. That equals the value on all rows at once for
-   * losses that are means over the elements of rows of one size: unweighted {@code mse}, {@code
-   * mae}, {@code xe}, {@code bce}, {@code hinge}, {@code huber} and the accuracy {@code acc}, with
-   * one sequence length in every batch; for a weighted loss, when every batch has the same sum of
-   * weights per row. A loss over the whole batch, such as {@code mmd}, is approximated by the mean
-   * of its per-batch values. Thread-safe.
+   * dropout, as {@link #evaluate(Dataset)} gives them on all the batches' rows at once, read ahead
+   * on a loader thread. A loss that declares {@link io.github.javanets.loss.Decomposable} (every
+   * built-in loss but {@code mmd}: a constant times {@code sum(w * err) / sum(w)}, or the mean of
+   * {@code err}) is summed exactly: {@code sum_b(D_b * v_b) / sum_b(D_b)} over the batches' values
+   * {@code v_b} and denominators {@code D_b} (sum of weights, or number of errors), so weighted
+   * losses, batches of different sizes and sequences of different lengths or padding give the value
+   * on all rows at once, to rounding; so does {@code acc}, with the denominators of its loss, and
+   * {@code loss}, the objective {@code sum(weight * loss)}. A loss that does not split exactly,
+   * such as {@code mmd} (a kernel over the whole batch), has no value over several batches that the
+   * batches' values give: it is the mean of the batches' values weighted by their rows (sequences
+   * for a recurrent model), {@code sum_b(rows_b * v_b) / sum_b(rows_b)}, equal to the value on all
+   * rows at once only when the pass is one batch. Thread-safe.
    *
    * @param data the batches; not null
    * @return {@code loss}, {@code err}, each loss by name (and {@code acc} for classifiers); never

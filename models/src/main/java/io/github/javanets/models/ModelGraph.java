@@ -108,7 +108,8 @@ final class ModelGraph implements TrainingProblem {
         type,
         steps,
         regularizers,
-        (sd, contexts, penalties) -> Objective.wire(sd, contexts, penalties, losses, regularizers));
+        (sd, contexts, penalties) ->
+            Objective.wire(sd, type, contexts, penalties, losses, regularizers));
   }
 
   /**
@@ -169,9 +170,17 @@ final class ModelGraph implements TrainingProblem {
     return g;
   }
 
-  /** The graph variables of each loss's denominator on a shard; empty but for a shard's graph. */
+  /**
+   * The graph variable of each loss's denominator (its sum of weights or number of errors), in the
+   * losses' order: null for a loss that does not split exactly, which a shard's graph refuses.
+   */
   List<String> denominators() {
-    return objective.denominators().stream().map(SDVariable::name).toList();
+    return objective.denominators().stream().map(v -> v == null ? null : v.name()).toList();
+  }
+
+  /** The objective and monitors of a training graph. */
+  Objective objective() {
+    return objective;
   }
 
   /** The decoder half of an autoencoder: layers after {@code from}, fed with codes. */

@@ -1,6 +1,8 @@
 package io.github.javanets.models;
 
 import io.github.javanets.loss.Loss;
+import io.github.javanets.train.Feed;
+import io.github.javanets.train.FeedPass;
 import io.github.javanets.train.FeedSource;
 import io.github.javanets.train.Prefetcher;
 import io.github.javanets.train.Trainer;
@@ -48,19 +50,47 @@ final class ModelStreams {
     }
   }
 
-  /** Evaluates as {@link Model#evaluate(BatchSource)} says. */
+  /**
+   * Evaluates as {@link Model#evaluate(BatchSource)} says: the monitors of each batch, computed on
+   * this thread while the next batch is read and checked on a loader thread, summed exactly by
+   * {@link PassMonitors}.
+   */
   Map<String, Double> evaluate(BatchSource data) {
     FirstBatch first = unrolled() ? FirstBatch.read(data) : null;
     try {
       int steps = first == null ? -1 : (int) first.steps();
       ModelGraph graph = model.graphs().training(losses, Map.of(), steps);
-      return Trainer.evaluate(
-          graph, feeds(graph, first != null ? first : data, "evaluation", steps));
+      FeedSource feeds = feeds(graph, first != null ? first : data, "evaluation", steps);
+      PassMonitors sums = new PassMonitors(graph);
+      FeedPass pass = feeds.open(null);
+      try (Prefetcher<Feed> batches =
+          Prefetcher.start(feeds.description(), pass::next, pass::close)) {
+        for (Feed f; (f = batches.next()) != null; ) {
+          sums.add(graph.compute(f.placeholders(), sums.variables()), f.rows());
+        }
+      }
+      return sums.values(feeds.description());
     } finally {
       if (first != null) {
         first.release();
       }
     }
+  }
+
+  /**
+   * The monitors of {@code graph} on rows in memory, as {@link Model#evaluate(Dataset)} gives them:
+   * computed on ranges of {@code batchSize} rows on this thread, summed exactly by {@link
+   * PassMonitors}.
+   *
+   * @param data the rows, checked and scaled; not null
+   */
+  static Map<String, Double> evaluate(ModelGraph graph, Dataset data, long batchSize) {
+    PassMonitors sums = new PassMonitors(graph);
+    for (long from = 0; from < data.rows(); from += batchSize) {
+      Dataset rows = data.rows(from, Math.min(data.rows(), from + batchSize));
+      sums.add(graph.compute(graph.feed(rows, null), sums.variables()), rows.rows());
+    }
+    return sums.values("the rows in memory (" + data.rows() + " rows)");
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.javanets.loss.Decomposable;
 import io.github.javanets.loss.Loss;
 import io.github.javanets.loss.internal.LossContextBuilder.ReductionObserver;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,6 +18,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * others) and a penalty on activations by {@code shard.rows} (the shard's share of the rows). Also
  * holds each loss's denominator {@code D_s} on the shard, as a graph variable, from the one
  * reduction the loss made.
+ *
+ * <p>A training graph holds the denominators only ({@link #denominatorsOnly}): no scale
+ * placeholder, and a loss that does not split exactly gets no denominator rather than being
+ * refused, so that an evaluation over several batches ({@link PassMonitors}) sums each loss exactly
+ * where it can.
  */
 final class ShardScales {
   /** The prefix of the losses' scale placeholders; the loss's index follows. */
@@ -30,22 +36,46 @@ final class ShardScales {
 
   private final SameDiff sd;
   private final DataType type;
+  private final boolean scaled;
+  // Null for a loss without one (denominators only).
   private final List<SDVariable> denominators = new ArrayList<>();
   private SDVariable params;
   private SDVariable rows;
 
+  /** The scales of a shard's graph. */
   ShardScales(SameDiff sd, DataType type) {
+    this(sd, type, true);
+  }
+
+  private ShardScales(SameDiff sd, DataType type, boolean scaled) {
     this.sd = sd;
     this.type = type;
+    this.scaled = scaled;
   }
 
-  /** The scale placeholder of the {@code i}-th loss. */
+  /**
+   * The denominators of a graph that is not a shard's: {@link #loss} and {@link #penalty} give no
+   * scale, and a loss that does not split exactly has no denominator (null).
+   */
+  static ShardScales denominatorsOnly(SameDiff sd, DataType type) {
+    return new ShardScales(sd, type, false);
+  }
+
+  /** Whether the graph is a shard's, whose monitors are scaled. */
+  boolean scaled() {
+    return scaled;
+  }
+
+  /** The scale placeholder of the {@code i}-th loss; null when not {@link #scaled()}. */
   SDVariable loss(int i) {
-    return sd.placeHolder(LOSS + i, type);
+    return scaled ? sd.placeHolder(LOSS + i, type) : null;
   }
 
-  /** The scale placeholder of a penalty. */
+  /** The scale placeholder of a penalty; null when not {@link #scaled()}. */
   SDVariable penalty(Regularizer r) {
+    if (!scaled) {
+      return null;
+    }
     if (r == Regularizer.WEIGHT_L1 || r == Regularizer.WEIGHT_L2) {
       if (params == null) {
         params = sd.placeHolder(PARAMS, type);
@@ -69,13 +99,20 @@ final class ShardScales {
   }
 
   /**
-   * Records the denominator of {@code loss}'s one reduction.
+   * Records the denominator of {@code loss}'s one reduction: its sum of weights, or its number of
+   * errors. Without scales, a loss that does not declare {@link Decomposable}, or reduced other
+   * than once, gets none (null).
    *
-   * @throws IllegalArgumentException if the loss does not declare {@link Decomposable}, or reduced
-   *     other than once
+   * @throws IllegalArgumentException with scales, if the loss does not declare {@link
+   *     Decomposable}, or reduced other than once
    */
   void denominator(Loss loss, Reductions reductions) {
-    if (!loss.getClass().isAnnotationPresent(Decomposable.class)) {
+    boolean declared = loss.getClass().isAnnotationPresent(Decomposable.class);
+    if (!scaled && (!declared || reductions.seen.size() != 1)) {
+      denominators.add(null);
+      return;
+    }
+    if (!declared) {
       throw Errors.lossNotDecomposable(loss);
     }
     if (reductions.seen.size() != 1) {
@@ -83,11 +120,16 @@ final class ShardScales {
     }
     SDVariable err = reductions.seen.get(0)[0];
     SDVariable w = reductions.seen.get(0)[1];
-    denominators.add(w != null ? w.sum() : sd.onesLike(err).castTo(type).sum());
+    // The number of errors from err's shape: no op on its values (onesLike makes SameDiff warn
+    // about its dtype property whenever the graph is differentiated).
+    denominators.add(w != null ? w.sum() : err.shape().prod().castTo(type));
   }
 
-  /** Each loss's denominator on the shard, in the losses' order. */
+  /**
+   * Each loss's denominator on the shard, in the losses' order: null for a loss without one (only
+   * without scales); unmodifiable.
+   */
   List<SDVariable> denominators() {
-    return List.copyOf(denominators);
+    return Collections.unmodifiableList(new ArrayList<>(denominators));
   }
 }

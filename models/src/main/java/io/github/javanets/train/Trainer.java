@@ -168,53 +168,9 @@ public final class Trainer {
   }
 
   /**
-   * The monitors over all the rows without noise: each minibatch's values averaged by rows. Called
-   * by a model's {@code evaluate}; internal to javanets, as {@link #train} is.
-   *
-   * @param problem the graph; not null
-   * @param data the rows; not null
-   * @param batchSize rows per minibatch, &gt;= 1
-   * @return monitor name to value; never null
+   * A validation's monitors: each minibatch's values averaged with its rows as weight, {@code
+   * sum(rows_b * m_b) / sum(rows_b)} (a model's {@code evaluate} sums its losses exactly instead).
    */
-  @API(status = INTERNAL, since = "0.1", consumers = "io.github.javanets.models")
-  public static Map<String, Double> evaluate(
-      TrainingProblem problem, MinibatchSource data, int batchSize) {
-    return evaluate(problem, new RowBatches(data, batchSize, null));
-  }
-
-  /**
-   * The monitors over one pass of streamed minibatches without noise: each minibatch's values
-   * averaged with its rows as weight, {@code sum(rows_b * m_b) / sum(rows_b)}. That is the value
-   * over the whole pass for monitors that are means over rows of equal size (unweighted {@code
-   * mse}, {@code xe}, {@code mae}, accuracy, with the same output width and sequence length in
-   * every minibatch); for weighted losses it is exact when every minibatch has the same weight per
-   * row, and for a loss over the whole batch (such as {@code mmd}) it approximates the value on all
-   * rows at once. Read ahead on a loader thread, as in training, unless the source is in memory.
-   *
-   * @param problem the graph; not null
-   * @param data the minibatches; not null
-   * @return monitor name to value; never null
-   * @throws BatchFailedException if a minibatch cannot be read or converted
-   * @throws IllegalArgumentException if the pass gives no minibatch
-   */
-  @API(status = INTERNAL, since = "0.2", consumers = "io.github.javanets.models")
-  public static Map<String, Double> evaluate(TrainingProblem problem, FeedSource data) {
-    StepRunner evaluation = StepRunner.evaluation(problem.graph(), problem.monitorVariables());
-    StepExecutor monitorsOnly =
-        new StepExecutor() {
-          @Override
-          public OutAndGrad train(Feed feed) {
-            throw new UnsupportedOperationException("evaluation only");
-          }
-
-          @Override
-          public Map<String, INDArray> evaluate(Feed feed) {
-            return evaluation.run(feed.placeholders()).getOutputs();
-          }
-        };
-    return evaluate(monitorsOnly, problem, data);
-  }
-
   private static Map<String, Double> evaluate(
       StepExecutor evaluation, TrainingProblem problem, FeedSource data) {
     Averages sums = new Averages(problem.monitorNames());
