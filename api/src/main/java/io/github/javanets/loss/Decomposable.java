@@ -21,8 +21,10 @@ import org.apiguardian.api.API;
  * {@code s} is {@code sum_s(D_s * v_s) / sum_s(D_s)}, not the mean of the shards' values. Trainers
  * that split a minibatch over machines ({@code javanets-spark}'s exact mode) train only losses that
  * declare this, and refuse the others (such as {@code mmd}, which compares whole batches) naming
- * them. The declaration is checked when the graph is built: a loss that declares it but reduces
- * more or less than once is refused.
+ * them. A model's streamed {@code evaluate} uses the same declaration to sum each loss exactly over
+ * its batches. The declaration is checked when the graph is built: a loss that declares it but
+ * reduces more or less than once is refused by a split minibatch's graph, and counted by rows (as a
+ * loss that does not declare it) by a streamed evaluation.
  */
 @Documented
 @Inherited

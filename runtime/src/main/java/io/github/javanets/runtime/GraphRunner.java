@@ -48,7 +48,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * libnd4j and a fresh output array for every op of every step): for the minibatches a model trains
  * on, that is about half of a training step. This runner executes the same libnd4j ops on the same
  * inputs, so its results are SameDiff's, bit for bit (checked by {@code GraphRunnerTest} on every
- * kind of model graph).
+ * kind of model graph). The smallest exact ops (element-wise add, subtract, multiply and negation,
+ * {@code relu} and its gradient, a row's maximum and its gradient) run in Java on the arrays they
+ * take, with libnd4j's results bit for bit: for a minibatch, libnd4j's cost per call is most of
+ * their time (see {@code Kernels}; {@value #KERNELS_PROPERTY}{@code =false} switches them off).
  *
  * <p>It takes only graphs whose ops are all plain custom or legacy ops with outputs whose shapes
  * follow from the inputs' shapes: {@link #compile} returns null for control flow, tensor arrays,
@@ -101,6 +104,13 @@ public final class GraphRunner {
    * one process); read when a runner is compiled.
    */
   public static final String SINGLE_GRADIENT_PROPERTY = "javanets.graphRunner.singleGradient";
+
+  /**
+   * System property: {@code false} makes runners compiled afterwards run every op through libnd4j,
+   * none of the small exact ops in Java ({@code Kernels}); for javanets' benchmarks (before and
+   * after in one process) and tests.
+   */
+  public static final String KERNELS_PROPERTY = "javanets.graphRunner.kernels";
 
   // Op name and input shapes -> {runs, nanoseconds}, over every runner while profiling.
   private static final Map<String, long[]> PROFILE = new ConcurrentHashMap<>();
@@ -398,6 +408,8 @@ public final class GraphRunner {
     private final boolean identity;
     private final boolean axisArgument;
     private final boolean scalarArgument;
+    // The op in Java for the arrays it takes (Kernels), or null.
+    private final Kernels.Kernel kernel;
     private OpContext context;
     // For a matmul_bp of which only one gradient is read: that gradient's index, computed alone by
     // the one matmul that matmul_bp would run for it (-1: run the op as it is).
@@ -422,6 +434,8 @@ public final class GraphRunner {
               && ((ReduceOp) op).getOpType() != Op.Type.REDUCE3
               && in.length == 2;
       this.scalarArgument = !custom && op instanceof ScalarOp && in.length == 2;
+      this.kernel =
+          "false".equals(System.getProperty(KERNELS_PROPERTY)) ? null : Kernels.of(op, in.length);
     }
 
     /**
@@ -562,8 +576,17 @@ public final class GraphRunner {
       if (scalarArgument) {
         ((ScalarOp) op).setScalar(inputs[1]);
       }
+      boolean reallocate =
+          !sameShapes(inputs) || (outputs != null && Arrays.asList(outputs).contains(null));
+      if (kernel != null && !reallocate && outputs != null && kernel.run(opInputs, outputs)) {
+        // The op in Java, into the outputs of the last run (see Kernels), bit for bit the same.
+        for (int i = 0; i < out.length; i++) {
+          values[out[i]] = outputs[i];
+        }
+        return;
+      }
       context.setInputArrays(opInputs);
-      if (!sameShapes(inputs) || (outputs != null && Arrays.asList(outputs).contains(null))) {
+      if (reallocate) {
         outputs = allocate(pool);
       }
       context.setOutputArrays(outputs);
