@@ -475,21 +475,15 @@ public abstract class Model {
                 if (!scaling.fitted()) {
                   scaling.fit(train, List.copyOf(losses));
                 }
-                ColumnMoments seen = new ColumnMoments(network.inputSize());
-                BatchSource tapped =
-                    scaling.inputs() == Scaling.NONE ? scaling.tapFirstPass(train, seen) : train;
+                ModelScaling.Tap tap = scaling.inputs() == Scaling.NONE ? scaling.tap(train) : null;
                 TrainingResult r =
                     new ModelStreams(this)
                         .train(
                             trainer,
-                            scaling.scale(tapped),
+                            scaling.scale(tap == null ? train : tap.source()),
                             valid == null ? null : scaling.scale(valid),
                             options);
-                synchronized (seen) {
-                  return scaling.inputs() == Scaling.NONE
-                      ? r.withWarning(UnscaledInputs.warning(seen))
-                      : r;
-                }
+                return tap == null ? r : r.withWarning(tap.warning());
               });
       result.warnings().forEach(LOG::warn);
       return result;

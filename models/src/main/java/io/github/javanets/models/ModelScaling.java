@@ -273,9 +273,7 @@ final class ModelScaling {
     // A pass over every input value: done once per data set, not at each call of a loop that
     // trains one epoch per call on the same set.
     Warned last = warned;
-    if (last != null
-        && last.inputs.get() == train.inputs()
-        && last.weights.get() == train.weights()) {
+    if (last != null && last.isFor(train.inputs(), train.weights())) {
       return last.warning;
     }
     ColumnMoments m = new ColumnMoments(network.inputSize());
@@ -283,21 +281,77 @@ final class ModelScaling {
       addInputs(m, train.rows(from, Math.min(train.rows(), from + CHUNK_ROWS)));
     }
     Optional<String> warning = UnscaledInputs.warning(m);
-    warned =
-        new Warned(
-            new WeakReference<>(train.inputs()), new WeakReference<>(train.weights()), warning);
+    warned = new Warned(train.inputs(), train.weights(), warning);
     return warning;
   }
 
-  /** The arrays the last warning was computed for (weakly held), and the warning. */
-  private record Warned(
-      WeakReference<INDArray> inputs, WeakReference<INDArray> weights, Optional<String> warning) {}
+  /** What the last warning was computed for (weakly held: one or two objects), and the warning. */
+  private static final class Warned {
+    private final WeakReference<Object> first;
+    private final WeakReference<Object> second;
+    private final Optional<String> warning;
+
+    Warned(Object first, Object second, Optional<String> warning) {
+      this.first = new WeakReference<>(first);
+      this.second = new WeakReference<>(second);
+      this.warning = warning;
+    }
+
+    boolean isFor(Object a, Object b) {
+      return first.get() == a && second.get() == b;
+    }
+  }
+
+  /**
+   * The unscaled-input warning of a streamed training run, for a model that scales no inputs: the
+   * source's first pass adds its inputs to moments (on the loader thread), to warn about them after
+   * training without a pass of its own; once a pass of a source has been read to its end, its
+   * warning is kept, and later runs on the same source neither tap it nor read it again.
+   */
+  final class Tap {
+    private final BatchSource source;
+    private final Optional<String> known;
+    private final ColumnMoments moments;
+    private volatile boolean complete;
+
+    private Tap(BatchSource source) {
+      this.source = source;
+      Warned last = warned;
+      this.known = last != null && last.isFor(source, null) ? last.warning : null;
+      this.moments = known == null ? new ColumnMoments(network.inputSize()) : null;
+    }
+
+    /** The source to train on: {@code source}, read through the tap if the warning is not known. */
+    BatchSource source() {
+      return known != null ? source : tapFirstPass(source, moments, () -> complete = true);
+    }
+
+    /** The warning, from the pass read (remembered if the pass was read to its end), or known. */
+    Optional<String> warning() {
+      if (known != null) {
+        return known;
+      }
+      Optional<String> w;
+      synchronized (moments) {
+        w = UnscaledInputs.warning(moments);
+      }
+      if (complete) {
+        warned = new Warned(source, null, w);
+      }
+      return w;
+    }
+  }
+
+  /** A tap on {@code source} for a model that scales no inputs; see {@link Tap}. */
+  Tap tap(BatchSource source) {
+    return new Tap(source);
+  }
 
   /**
    * A source that adds the inputs of its first pass to {@code m} (on the loader thread, under
-   * {@code m}'s lock), to warn about them after training without a pass of its own.
+   * {@code m}'s lock) and runs {@code ended} when that pass has given its last batch.
    */
-  BatchSource tapFirstPass(BatchSource source, ColumnMoments m) {
+  private BatchSource tapFirstPass(BatchSource source, ColumnMoments m, Runnable ended) {
     boolean[] opened = {false};
     return new BatchSource() {
       @Override
@@ -310,7 +364,11 @@ final class ModelScaling {
         return new BatchIterator() {
           @Override
           public boolean hasNext() {
-            return pass.hasNext();
+            boolean more = pass.hasNext();
+            if (!more) {
+              ended.run();
+            }
+            return more;
           }
 
           @Override

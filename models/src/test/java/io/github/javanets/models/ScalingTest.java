@@ -500,6 +500,40 @@ class ScalingTest {
   }
 
   @Test
+  void aStreamedSourceIsTappedForTheWarningUntilOnePassIsReadToItsEnd() {
+    Dataset raw = rawRegression(12, 64);
+    Dataset normal = TestData.regression(1, 64, 4, 2);
+    boolean[] unscaled = {true};
+    boolean[] fail = {true};
+    int[] batches = {0};
+    // Four batches a pass; the values they hold switch between calls; the first call fails at
+    // its third batch.
+    BatchSource source =
+        BatchSource.generate(
+            () -> {
+              if (fail[0] && ++batches[0] == 3) {
+                throw new IllegalStateException("broken");
+              }
+              return (unscaled[0] ? raw : normal).rows(0, 16);
+            },
+            4);
+    Regressor plain = Regressor.builder().layers(4, 8, 2).build();
+    assertThatThrownBy(() -> plain.train(source, options()))
+        .isInstanceOf(io.github.javanets.train.BatchFailedException.class);
+    // That pass did not reach its end: the source is read for the warning again.
+    fail[0] = false;
+    unscaled[0] = false;
+    assertThat(plain.train(source, options()).warnings()).noneMatch(w -> w.contains("unscaled"));
+    // A whole pass was read: its warning stays with the source, which is not read for it again
+    // (here, values changed after it are not seen).
+    unscaled[0] = true;
+    assertThat(plain.train(source, options()).warnings()).noneMatch(w -> w.contains("unscaled"));
+    // Another source is read.
+    assertThat(plain.train(BatchSource.of(raw, 16), options()).warnings())
+        .anyMatch(w -> w.contains("unscaled"));
+  }
+
+  @Test
   void standardDeviationsOverThreeDecadesApartAreWarnedAbout() {
     ColumnMoments m = new ColumnMoments(2);
     m.add(Nd4j.create(new double[][] {{0, 0}, {2, 0.0002}}), null, false);
