@@ -19,30 +19,35 @@ import org.nd4j.linalg.factory.Nd4j;
  * One epoch streamed from a CSV file on disk against the same epoch from memory, by alternation in
  * one process: the classifier 784-256(relu)-10 of benchmark 1, {@code xe}, Adam, batch 128, on 8192
  * rows of MNIST-like inputs (784 values in [0, 1] to 3 places, a label 0-9), written to a temporary
- * file (about 18 MB, deleted after). Each round trains a fresh model one epoch on the file's rows
- * parsed into memory ({@code train(Dataset)}, batches in a shuffled order), one epoch on a {@link
- * CsvBatchSource} of the file (its rows read, parsed and batched on the loader thread while the
- * model trains, shuffled through a buffer of {@value #BUFFER} rows), one on the same source with a
- * buffer of the whole file, and one on a source that keeps its parsed rows in memory after its
- * first pass; the first round warms up. Prints one Markdown line: the medians (ms per epoch) and
- * each against memory. {@code StreamCheck [rounds]}.
+ * file (about 18 MB, deleted after). Each round trains one model per side one epoch: on the file's
+ * rows parsed into memory ({@code train(Dataset)}, batches in a shuffled order), one epoch on a
+ * {@link CsvBatchSource} of the file (its rows read, parsed and batched on the loader thread while
+ * the model trains, shuffled through a buffer of {@value #BUFFER} rows), one on the same source
+ * with a buffer of the whole file, and one on a source that keeps its parsed rows in memory after
+ * its first pass; the first rounds (graphs built and compiled, the loader compiled) warm up. Prints
+ * one Markdown line: the medians (ms per epoch) and each against memory. {@code StreamCheck
+ * [rounds] [warm-up rounds]}: by default 12 rounds, the first 4 left out (the loader's code reaches
+ * the JIT's optimised form over the first few epochs of a file this small; a file of gigabytes
+ * would not notice).
  */
 public final class StreamCheck {
   private static final int ROWS = Mlp.ROWS;
   private static final int BATCH = 128;
 
   /**
-   * The shuffle buffer of the streamed side, in rows: an eighth of the file, as a buffer is a small
-   * part of a file too large for memory. (A buffer of the whole file, the other column, makes the
-   * first batch wait for the file's last row: nothing overlaps.)
+   * The shuffle buffer of the streamed side, in rows: a small part of the file (1/32), as a buffer
+   * is a small part of a file too large for memory, so that the wait for the buffer to fill before
+   * the first batch is the small part of an epoch it is for such a file. (A buffer of the whole
+   * file, the other column, makes the first batch wait for the file's last row: nothing overlaps.)
    */
-  private static final int BUFFER = 1024;
+  private static final int BUFFER = 256;
 
   private StreamCheck() {}
 
   /** Runs the comparison. */
   public static void main(String[] args) throws IOException {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    int warmUp = Math.min(rounds - 1, args.length > 1 ? Integer.parseInt(args[1]) : 4);
     Path dir = Files.createTempDirectory("javanets-stream-check");
     Path file = dir.resolve("mnist-like.csv");
     try {
@@ -56,16 +61,18 @@ public final class StreamCheck {
       List<Double> streamed = new ArrayList<>();
       List<Double> wholeBuffer = new ArrayList<>();
       List<Double> inMemory = new ArrayList<>();
+      // One model per side, trained one epoch per round: the first round builds and compiles
+      // its graphs (and is left out), later rounds time the epoch alone.
+      Model a = Mlp.javanets("classifier_xe");
+      Model b = Mlp.javanets("classifier_xe");
+      Model c = Mlp.javanets("classifier_xe");
+      Model d = Mlp.javanets("classifier_xe");
       for (int round = 0; round < rounds; round++) {
-        Model a = Mlp.javanets("classifier_xe");
         double m = time(() -> a.train(all, valid, Mlp.options(BATCH, 1)));
-        Model b = Mlp.javanets("classifier_xe");
         double s = time(() -> b.train(csv, BatchSource.of(valid, BATCH), Mlp.options(BATCH, 1)));
-        Model c = Mlp.javanets("classifier_xe");
         double w = time(() -> c.train(whole, BatchSource.of(valid, BATCH), Mlp.options(BATCH, 1)));
-        Model d = Mlp.javanets("classifier_xe");
         double k = time(() -> d.train(kept, BatchSource.of(valid, BATCH), Mlp.options(BATCH, 1)));
-        if (round > 0) {
+        if (round >= warmUp) {
           memory.add(m);
           streamed.add(s);
           wholeBuffer.add(w);

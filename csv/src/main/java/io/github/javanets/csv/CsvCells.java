@@ -82,6 +82,11 @@ public final class CsvCells {
    * read without making a string.
    */
   static double plainDecimal(byte[] text, int from, int to) {
+    if (to - from == 1) {
+      // One digit, as most cells of a sparse file ("0") are.
+      int d = text[from] - '0';
+      return d >= 0 && d <= 9 ? d : Double.NaN;
+    }
     int i = from;
     boolean negative = false;
     if (i < to && (text[i] == '-' || text[i] == '+')) {

@@ -146,8 +146,7 @@ public final class CsvRows implements AutoCloseable {
   /** Whether bytes {@code [from, to)} are printable ASCII or tabs, without a quote. */
   private static boolean isPlain(byte[] b, int from, int to) {
     for (int i = from; i < to; i++) {
-      int c = b[i];
-      if ((c < 0x20 && c != '\t') || c > 0x7E || c == '"') {
+      if (KIND[b[i] & 0xFF] == NOT_PLAIN) {
         return false;
       }
     }
@@ -328,30 +327,52 @@ public final class CsvRows implements AutoCloseable {
   private int split(byte[] b, int from, int to) {
     int n = 0;
     int cell = from;
-    for (int i = from; i <= to; i++) {
-      int c = i < to ? b[i] : ',';
-      if (c == ',') {
-        int s = cell;
-        int e = i;
-        while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-          s++;
-        }
-        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-          e--;
-        }
-        if (n == cellStart.length) {
-          cellStart = Arrays.copyOf(cellStart, 2 * n);
-          cellEnd = Arrays.copyOf(cellEnd, 2 * n);
-        }
-        cellStart[n] = s;
-        cellEnd[n] = e;
-        n++;
-        cell = i + 1;
-      } else if ((c < 0x20 && c != '\t') || c > 0x7E || c == '"') {
+    for (int i = from; i < to; i++) {
+      byte kind = KIND[b[i] & 0xFF];
+      if (kind == ORDINARY) {
+        continue;
+      }
+      if (kind == NOT_PLAIN) {
         return -1;
       }
+      n = cell(b, cell, i, n);
+      cell = i + 1;
     }
-    return n;
+    return cell(b, cell, to, n);
+  }
+
+  /** Notes cell {@code n}, bytes {@code [s, e)} less spaces and tabs around them; returns n + 1. */
+  private int cell(byte[] b, int s, int e, int n) {
+    while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+      s++;
+    }
+    while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+      e--;
+    }
+    if (n == cellStart.length) {
+      cellStart = Arrays.copyOf(cellStart, 2 * n);
+      cellEnd = Arrays.copyOf(cellEnd, 2 * n);
+    }
+    cellStart[n] = s;
+    cellEnd[n] = e;
+    return n + 1;
+  }
+
+  private static final byte ORDINARY = 0;
+  private static final byte COMMA = 1;
+  private static final byte NOT_PLAIN = 2;
+
+  /**
+   * What each byte is to a plain line: a comma, a byte no plain line has (a quote, a control
+   * character other than a tab, a byte that is not ASCII), or ordinary.
+   */
+  private static final byte[] KIND = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      KIND[c] = (c < 0x20 && c != '\t') || c > 0x7E || c == '"' ? NOT_PLAIN : ORDINARY;
+    }
+    KIND[','] = COMMA;
   }
 
   private boolean nextRecord() {
