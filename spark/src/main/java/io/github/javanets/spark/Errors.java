@@ -345,4 +345,12 @@ final class Errors {
             + order
             + "': its values order a sequence's rows, one value per row.");
   }
+
+  /** A tree combine's fan-in that is not 0 or at least 2. */
+  static IllegalArgumentException badFanIn(int fanIn) {
+    return new IllegalArgumentException(
+        "A tree combine sums groups of >= 2 results (0 sums them on the driver), got "
+            + fanIn
+            + ".");
+  }
 }

@@ -44,6 +44,13 @@ final class ParameterBlock implements Serializable {
     }
   }
 
+  /** Calls {@code action} with each array and its name, in order. */
+  void forEach(java.util.function.BiConsumer<String, NamedArray> action) {
+    for (int i = 0; i < names.size(); i++) {
+      action.accept(names.get(i), arrays.get(i));
+    }
+  }
+
   /** The bytes the values take. */
   long bytes() {
     return arrays.stream().mapToLong(NamedArray::bytes).sum();

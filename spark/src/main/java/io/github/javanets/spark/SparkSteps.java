@@ -17,13 +17,15 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import scala.Tuple2;
 
 /**
  * The driver's step (exact mode; in parameter averaging, the validation): broadcasts the
  * parameters, runs one task per partition that computes its shard's scaled monitors and gradients
- * ({@link Worker#run}), and sums the results in partition order, so that a step gives the same
- * sums, bit for bit, whichever executor ran which task and however often a task was retried. Not
- * thread-safe: the trainer calls it on one thread.
+ * ({@link Worker#run}), and sums the results in partition order (on the driver, or first on the
+ * executors in groups: {@link #combine}), so that a step gives the same sums, bit for bit,
+ * whichever executor ran which task and however often a task was retried. Not thread-safe: the
+ * trainer calls it on one thread.
  */
 final class SparkSteps implements StepExecutor {
   private final JavaSparkContext sc;
@@ -35,6 +37,7 @@ final class SparkSteps implements StepExecutor {
   private final DataType type;
   private final StepStats stats;
   private final boolean exact;
+  private final int fanIn;
 
   SparkSteps(
       JavaSparkContext sc,
@@ -45,8 +48,10 @@ final class SparkSteps implements StepExecutor {
       int losses,
       DataType type,
       StepStats stats,
-      boolean exact) {
+      boolean exact,
+      int fanIn) {
     this.exact = exact;
+    this.fanIn = fanIn;
     this.sc = sc;
     this.ship = ship;
     this.problem = problem;
@@ -74,16 +79,78 @@ final class SparkSteps implements StepExecutor {
     ParameterBlock params = ParameterBlock.of(problem.parameters(), problem.parameters().keySet());
     Broadcast<ParameterBlock> shared = sc.broadcast(params);
     try {
-      List<ShardResult> results =
-          new ArrayList<>(
-              run(data.partitions(), ship, shared, b, data.scales(b, losses), losses, gradients)
-                  .collect());
-      results.sort((x, y) -> Integer.compare(x.partition(), y.partition()));
-      stats.step(params.bytes(), results, gradients);
-      return sum(results, gradients, data.shareOfRows(b));
+      double[] factors = exact ? null : data.shareOfRows(b);
+      JavaRDD<ShardResult> shards =
+          run(data.partitions(), ship, shared, b, data.scales(b, losses), losses, gradients);
+      List<Partial> collected;
+      int partitions = data.partitions().getNumPartitions();
+      if (fanIn > 1 && partitions > fanIn) {
+        collected = combine(shards, partitions, fanIn, factors).collect();
+        stats.step(
+            params.bytes(),
+            collected.stream().mapToInt(Partial::shards).sum(),
+            collected.stream().mapToLong(Partial::bytes).sum(),
+            gradients);
+      } else {
+        List<ShardResult> results = shards.collect();
+        collected = new ArrayList<>();
+        long bytes = 0;
+        for (ShardResult r : results) {
+          collected.add(Partial.of(r, factor(factors, r)));
+          bytes += 8L * r.monitors().length + (r.gradients() == null ? 0 : r.gradients().bytes());
+        }
+        stats.step(params.bytes(), results.size(), bytes, gradients);
+      }
+      return sum(Partial.sum(collected), gradients);
     } finally {
       shared.destroy();
     }
+  }
+
+  private static double factor(double[] factors, ShardResult r) {
+    return factors == null ? 1 : factors[r.partition()];
+  }
+
+  /**
+   * The shards' results combined on the executors in groups of {@code fanIn} consecutive partitions
+   * (the shards' results travel as they are, in the model's data type; the groups' sums in double),
+   * level after level, until at most {@code fanIn} sums are left for the driver. Each group is
+   * summed in partition order, so the sums do not depend on which executor ran what, nor on
+   * retries.
+   *
+   * @param factors each partition's factor for its monitors, or null for 1
+   */
+  static JavaRDD<Partial> combine(
+      JavaRDD<ShardResult> shards, int partitions, int fanIn, double[] factors) {
+    int groups = (partitions + fanIn - 1) / fanIn;
+    JavaRDD<Partial> level =
+        shards
+            .mapToPair(r -> new Tuple2<>(r.partition() / fanIn, r))
+            .groupByKey(groups)
+            .map(
+                g -> {
+                  List<Partial> parts = new ArrayList<>();
+                  g._2().forEach(r -> parts.add(Partial.of(r, factor(factors, r))));
+                  return Partial.sum(parts);
+                });
+    long span = fanIn;
+    while (groups > fanIn) {
+      long wider = span * fanIn;
+      groups = (int) ((partitions + wider - 1) / wider);
+      level =
+          level
+              .mapToPair(p -> new Tuple2<>((int) (p.first() / wider), p))
+              .groupByKey(groups)
+              .map(g -> Partial.sum(toList(g._2())));
+      span = wider;
+    }
+    return level;
+  }
+
+  private static List<Partial> toList(Iterable<Partial> parts) {
+    List<Partial> list = new ArrayList<>();
+    parts.forEach(list::add);
+    return list;
   }
 
   private static JavaRDD<ShardResult> run(
@@ -134,26 +201,15 @@ final class SparkSteps implements StepExecutor {
   }
 
   /**
-   * The shards' sum; with shards' graphs that are not exact (parameter averaging), each shard's
-   * monitors are its own means, weighted by its share of the rows.
+   * The step's outputs from the shards' sum; with shards' graphs that are not exact (parameter
+   * averaging), each shard's monitors were its own means, weighted by its share of the rows.
    */
-  private OutAndGrad sum(List<ShardResult> results, boolean gradients, double[] shares) {
+  private OutAndGrad sum(Partial total, boolean gradients) {
     List<String> variables = problem.monitorVariables();
-    double[] monitors = new double[variables.size()];
-    ParameterBlock.Sum grads = new ParameterBlock.Sum();
-    for (ShardResult r : results) {
-      double factor = exact ? 1 : shares[r.partition()];
-      for (int i = 0; i < monitors.length; i++) {
-        monitors[i] += factor * r.monitors()[i];
-      }
-      if (gradients) {
-        grads.add(r.gradients(), 1.0);
-      }
-    }
     Map<String, INDArray> outputs = new LinkedHashMap<>();
-    for (int i = 0; i < monitors.length; i++) {
-      outputs.put(variables.get(i), Nd4j.scalar(type, monitors[i]));
+    for (int i = 0; i < variables.size(); i++) {
+      outputs.put(variables.get(i), Nd4j.scalar(type, total.monitors()[i]));
     }
-    return new OutAndGrad(outputs, gradients ? grads.toArrays(type) : Map.of());
+    return new OutAndGrad(outputs, gradients ? total.gradients(type) : Map.of());
   }
 }

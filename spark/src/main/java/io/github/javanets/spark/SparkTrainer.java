@@ -40,7 +40,8 @@ import org.apiguardian.api.API;
  * batch, so that a loss jar missing on an executor is one {@link MissingLossException} naming the
  * loss and the executor, and a bad batch one error naming its partition. A task that fails
  * afterwards is retried by Spark ({@code spark.task.maxFailures}); results are summed in partition
- * order, so a retried run gives the same parameters, bit for bit.
+ * order (on the driver, or first on the executors: {@link #treeCombine}), so a retried run gives
+ * the same parameters, bit for bit.
  *
  * <p>Immutable; a {@code train} call holds the model's lock, so calls on one model run one at a
  * time. {@link #lastRun()} is not synchronized.
@@ -49,11 +50,13 @@ import org.apiguardian.api.API;
 public final class SparkTrainer {
   private final JavaSparkContext sc;
   private final int every;
+  private final int fanIn;
   private volatile StepStats last;
 
-  private SparkTrainer(JavaSparkContext sc, int every) {
+  private SparkTrainer(JavaSparkContext sc, int every, int fanIn) {
     this.sc = Objects.requireNonNull(sc, "sc");
     this.every = every;
+    this.fanIn = fanIn;
   }
 
   /**
@@ -63,7 +66,7 @@ public final class SparkTrainer {
    * @return the trainer; never null
    */
   public static SparkTrainer exact(JavaSparkContext sc) {
-    return new SparkTrainer(sc, 0);
+    return new SparkTrainer(sc, 0, 0);
   }
 
   /**
@@ -78,7 +81,36 @@ public final class SparkTrainer {
     if (every < 1) {
       throw Errors.averagingIntervalTooSmall(every);
     }
-    return new SparkTrainer(sc, every);
+    return new SparkTrainer(sc, every, 0);
+  }
+
+  /**
+   * This trainer, combining each step's results on the executors before the driver reads them: the
+   * shards' gradients and monitors are summed in groups of {@code fanIn} consecutive partitions,
+   * and those sums in groups of {@code fanIn} again, until at most {@code fanIn} sums are left for
+   * the driver (one shuffle per level). The driver then receives {@code fanIn} or fewer gradients
+   * per step instead of one per partition, in double precision, at the price of a shuffle's latency
+   * per level: worth it for many partitions (see benchmarks/README.md, "what a 16- or 64-executor
+   * run costs"), not for a few. Every group is summed in partition order, so a run gives the same
+   * parameters, bit for bit, whichever executor computed what and however often a task was retried
+   * (Spark's own {@code treeAggregate} merges partial results in the order they arrive). The sums
+   * are associated differently from the driver's flat sum, so the two agree to float rounding, not
+   * bit for bit. Applies to exact steps and to the validation of parameter averaging.
+   *
+   * @param fanIn the results summed per group, &gt;= 2; 0 to sum on the driver (the default)
+   * @return a new trainer; never null
+   * @throws IllegalArgumentException if {@code fanIn} is 1 or negative
+   */
+  public SparkTrainer treeCombine(int fanIn) {
+    if (fanIn < 0 || fanIn == 1) {
+      throw Errors.badFanIn(fanIn);
+    }
+    return new SparkTrainer(sc, every, fanIn);
+  }
+
+  /** The fan-in of {@link #treeCombine}, or 0 when the driver sums the shards' results. */
+  public int fanIn() {
+    return fanIn;
   }
 
   /** Whether this trainer is exact (not averaging). */
@@ -170,7 +202,8 @@ public final class SparkTrainer {
       ShardedModel sharded,
       TrainOptions options) {
     SparkSteps exact =
-        new SparkSteps(sc, ship, problem, train, valid, losses, model.dataType(), stats, isExact());
+        new SparkSteps(
+            sc, ship, problem, train, valid, losses, model.dataType(), stats, isExact(), fanIn);
     if (isExact()) {
       return exact;
     }
@@ -267,6 +300,7 @@ public final class SparkTrainer {
 
   @Override
   public String toString() {
-    return isExact() ? "SparkTrainer(exact)" : "SparkTrainer(averaging every " + every + ")";
+    String mode = isExact() ? "exact" : "averaging every " + every;
+    return "SparkTrainer(" + mode + (fanIn > 0 ? ", tree combine of " + fanIn : "") + ")";
   }
 }

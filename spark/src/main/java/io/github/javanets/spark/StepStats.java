@@ -2,13 +2,13 @@ package io.github.javanets.spark;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
  * What a Spark training run moved over the network: the model file broadcast once, and per step the
- * parameters broadcast and the gradients and monitors returned by the tasks. Counts values' bytes,
- * not Spark's framing or compression. Not thread-safe: read it after the run.
+ * parameters broadcast and the gradients and monitors the driver received (from the tasks, or from
+ * the groups of a tree combine, {@link SparkTrainer#treeCombine}). Counts values' bytes, not
+ * Spark's framing or compression. Not thread-safe: read it after the run.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class StepStats {
@@ -26,17 +26,15 @@ public final class StepStats {
     modelBytes = bytes;
   }
 
-  void step(long params, List<ShardResult> results, boolean training) {
+  void step(long params, int shards, long received, boolean training) {
     if (training) {
       steps++;
     } else {
       evaluations++;
     }
     parameterBytes += params;
-    tasks += results.size();
-    for (ShardResult r : results) {
-      resultBytes += 8L * r.monitors().length + (r.gradients() == null ? 0 : r.gradients().bytes());
-    }
+    tasks += shards;
+    resultBytes += received;
   }
 
   void round(long params, long results, int taskCount) {

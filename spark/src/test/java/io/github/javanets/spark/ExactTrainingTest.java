@@ -50,16 +50,25 @@ class ExactTrainingTest {
       List<List<Batch>> parts,
       List<List<Batch>> valid,
       TrainOptions options) {
+    return trainBoth(SparkTrainer.exact(sc), builder, parts, valid, options);
+  }
+
+  /** As above, with {@code trainer}. */
+  static Fixtures.Recorder[] trainBoth(
+      SparkTrainer trainer,
+      Supplier<Model.Builder<?, ?>> builder,
+      List<List<Batch>> parts,
+      List<List<Batch>> valid,
+      TrainOptions options) {
     Fixtures.Recorder spark = new Fixtures.Recorder();
     Model onSpark = builder.get().injector(Fixtures.injector(spark)).build();
     spark.model = onSpark;
     TrainingResult a =
-        SparkTrainer.exact(sc)
-            .train(
-                onSpark,
-                Fixtures.rdd(sc, parts),
-                valid == null ? null : Fixtures.rdd(sc, valid),
-                options);
+        trainer.train(
+            onSpark,
+            Fixtures.rdd(sc, parts),
+            valid == null ? null : Fixtures.rdd(sc, valid),
+            options);
     Fixtures.Recorder local = new Fixtures.Recorder();
     Model inProcess = builder.get().injector(Fixtures.injector(local)).build();
     local.model = inProcess;
@@ -250,6 +259,58 @@ class ExactTrainingTest {
     SparkTrainer.exact(sc).train(faulty, Fixtures.rdd(sc, parts), null, options);
     assertThat(Faults.remainingForTests()).isZero();
     SameBits.assertSameBits(faulty.parameters(), clean.parameters());
+  }
+
+  @Test
+  void aTreeCombineEqualsOneProcessAndGivesTheSameParametersAfterARetry() {
+    TrainOptions options =
+        TrainOptions.builder()
+            .algorithm("adam")
+            .learningRate(0.01)
+            .maxUpdates(2)
+            .validateEvery(1)
+            .seed(5)
+            .build();
+    // Five partitions in groups of two: 3 sums, then 2 for the driver (two levels).
+    List<List<Batch>> parts =
+        Fixtures.partitions(
+            new int[] {2, 3, 1, 3, 2},
+            new int[] {4, 3, 5, 2, 6},
+            61,
+            (n, r) -> regression(n, r, DataType.DOUBLE, true));
+    Supplier<Model.Builder<?, ?>> builder =
+        () ->
+            Regressor.builder()
+                .layers(3, "5:tanh", 2)
+                .loss("mse")
+                .loss("mae(weight=0.5)")
+                .weighted(true)
+                .dataType(DataType.DOUBLE)
+                .seed(3);
+    SparkTrainer tree = SparkTrainer.exact(sc).treeCombine(2);
+    assertThat(tree.fanIn()).isEqualTo(2);
+    assertThat(tree).hasToString("SparkTrainer(exact, tree combine of 2)");
+    assertSameSteps(trainBoth(tree, builder, parts, null, options), 1e-10);
+    StepStats treeStats = tree.lastRun();
+
+    SparkTrainer flat = SparkTrainer.exact(sc);
+    Model byDriver = builder.get().build();
+    flat.train(byDriver, Fixtures.rdd(sc, parts), null, options);
+    // The same shards ran; the driver received two sums a step instead of five results.
+    assertThat(treeStats.tasks()).isEqualTo(flat.lastRun().tasks());
+    assertThat(treeStats.resultBytes()).isLessThan(flat.lastRun().resultBytes() / 2);
+
+    Model clean = builder.get().build();
+    tree.train(clean, Fixtures.rdd(sc, parts), null, options);
+    Model faulty = builder.get().build();
+    Faults.failFirstAttempts(p -> p == 3, 2);
+    tree.train(faulty, Fixtures.rdd(sc, parts), null, options);
+    assertThat(Faults.remainingForTests()).isZero();
+    SameBits.assertSameBits(faulty.parameters(), clean.parameters());
+    assertThatThrownBy(() -> SparkTrainer.exact(sc).treeCombine(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "A tree combine sums groups of >= 2 results (0 sums them on the driver), got 1.");
   }
 
   @Test
