@@ -21,7 +21,9 @@ import org.nd4j.linalg.api.ops.ScalarOp;
  * arrays that are the whole of their buffers; whatever a kernel declines, the runner gives to
  * libnd4j as before.
  *
- * <p>A kernel holds scratch arrays: it is used by one runner's node, not thread-safe.
+ * <p>Only arrays of up to {@value #MAX_VALUES} values are taken. Kernels are stateless; they
+ * compute in scratch arrays of the calling thread (three of at most {@value #MAX_VALUES} floats per
+ * thread), so any thread may run them.
  */
 final class Kernels {
   /**
@@ -32,9 +34,19 @@ final class Kernels {
 
   private Kernels() {}
 
+  /**
+   * The most values of an array a kernel takes: the arrays of a minibatch, where libnd4j's cost per
+   * call is most of an op's time. Larger arrays are left to libnd4j, whose loop then dominates and
+   * runs on several threads when the process allows them.
+   */
+  static final int MAX_VALUES = 1 << 16;
+
+  /** Each thread's scratch arrays (a runner runs on one thread at a time): three of MAX_VALUES. */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[3][]);
+
   /** One op in Java. */
   abstract static class Kernel {
-    private float[][] scratch = new float[3][];
 
     /**
      * Runs the op into {@code out} if the arrays are ones this kernel takes.
@@ -42,11 +54,11 @@ final class Kernels {
      * @return false (nothing written) if they are not: the caller runs libnd4j's op
      */
     final boolean run(INDArray[] in, INDArray[] out) {
-      if (out.length != 1 || !plain(out[0])) {
+      if (out.length != 1 || !plain(out[0]) || out[0].length() > MAX_VALUES) {
         return false;
       }
       for (INDArray a : in) {
-        if (!plain(a)) {
+        if (!plain(a) || a.length() > MAX_VALUES) {
           return false;
         }
       }
@@ -55,24 +67,25 @@ final class Kernels {
 
     abstract boolean compute(INDArray[] in, INDArray out);
 
-    /** The values of {@code a} in a scratch array of this kernel ({@code slot} 0 to 2). */
+    /** The values of {@code a} in the thread's scratch array {@code slot} (0 or 1). */
     final float[] read(INDArray a, int slot) {
       int n = (int) a.length();
-      float[] s = scratch[slot];
-      if (s == null || s.length < n) {
-        s = new float[n];
-        scratch[slot] = s;
-      }
+      float[] s = scratch(slot, n);
       a.data().asNioFloat().get(0, s, 0, n);
       return s;
     }
 
-    /** A scratch array of {@code n} values, for the output. */
+    /** The thread's scratch array for the output, of at least {@code n} values. */
     final float[] buffer(int n) {
-      float[] s = scratch[2];
+      return scratch(2, n);
+    }
+
+    private static float[] scratch(int slot, int n) {
+      float[][] all = SCRATCH.get();
+      float[] s = all[slot];
       if (s == null || s.length < n) {
-        s = new float[n];
-        scratch[2] = s;
+        s = new float[Math.max(n, 1024)];
+        all[slot] = s;
       }
       return s;
     }

@@ -193,5 +193,14 @@ class KernelsTest {
     assertThat(add.run(new INDArray[] {x, Nd4j.rand(DataType.FLOAT, 2)}, new INDArray[] {out}))
         .isFalse();
     assertThat(out.data().asFloat()).containsOnly(0f);
+    // More values than a minibatch's: libnd4j's loop is the cost there (and may use threads).
+    INDArray big = Nd4j.rand(DataType.FLOAT, 2, Kernels.MAX_VALUES / 2 + 1);
+    INDArray bigOut = Nd4j.create(DataType.FLOAT, big.shape());
+    assertThat(add.run(new INDArray[] {big, big}, new INDArray[] {bigOut})).isFalse();
+    assertThat(bigOut.maxNumber().floatValue()).isZero();
+    INDArray edge = Nd4j.rand(DataType.FLOAT, 2, Kernels.MAX_VALUES / 2);
+    INDArray edgeOut = Nd4j.create(DataType.FLOAT, edge.shape());
+    assertThat(add.run(new INDArray[] {edge, edge}, new INDArray[] {edgeOut})).isTrue();
+    assertThat(edgeOut.getFloat(5)).isEqualTo(edge.getFloat(5) + edge.getFloat(5));
   }
 }
