@@ -2,6 +2,10 @@
 # The javanets command line with javanets-spark and Spark ${spark.version} on its class path, so
 # that `train --spark MASTER` trains on a cluster. Built by `mvn package` in spark/target/.
 # Usage: sh spark/target/javanets-spark/javanets-spark.sh train --spark 'local[2]' [train options]
+# glibc's default of 8 malloc arenas per core keeps the memory of freed batches (see the launcher
+# javanets in the cli module); 2 arenas unless set.
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_ARENA_MAX
 dir=$(cd "$(dirname "$0")" && pwd)
 cp="$dir/../${project.build.finalName}.jar:$(cat "$dir/runtime.classpath"):$(cat "$dir/backend.classpath"):$(cat "$dir/spark.classpath")"
 exec java ${JAVA_OPTS:-} -XX:+IgnoreUnrecognizedVMOptions \

@@ -2,6 +2,7 @@ package io.github.javanets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.javanets.cli.JavanetsProcess.Result;
 import java.io.IOException;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher {@code target/javanets} (class-data-sharing archive, C1 alone) against {@code java
- * -jar target/javanets.jar}: the same output, files and exit codes, and the archive really mapped.
+ * The launcher {@code target/javanets} (class-data-sharing archive, C1 alone but for large data,
+ * two malloc arenas) against {@code java -jar target/javanets.jar}: the same output, files and exit
+ * codes, and the archive really mapped.
  */
 class LauncherIT {
   private static final Path LAUNCHER = JavanetsProcess.JAR.resolveSibling("javanets");
@@ -111,6 +113,37 @@ class LauncherIT {
     List<String> loaded = Files.readAllLines(log);
     assertThat(loaded)
         .anyMatch(l -> l.contains(" io.github.javanets.cli.Javanets source: shared objects file"));
+  }
+
+  @Test
+  void theLauncherKeepsC2ForLargeDataAndLimitsMallocArenas() throws Exception {
+    assumeTrue(System.getenv("MALLOC_ARENA_MAX") == null, "MALLOC_ARENA_MAX is set here");
+    // A "JDK" whose java prints what the launcher gave it.
+    Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho \"arenas=$MALLOC_ARENA_MAX $*\"\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Path small = Files.writeString(dir.resolve("small.csv"), "x,y\n1,2\n");
+    Path large = dir.resolve("large.csv");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(65L << 20); // sparse: 65 MB on paper, no disk
+    }
+    Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk").toString());
+
+    Result onSmall = launcher(dir, env, "train", "--data", small.toString());
+    Result onLarge = launcher(dir, env, "train", "--data=" + large);
+    Result arenasSet =
+        launcher(
+            dir,
+            Map.of("JAVA_HOME", dir.resolve("jdk").toString(), "MALLOC_ARENA_MAX", "4"),
+            "losses");
+
+    assertThat(onSmall.stdout()).startsWith("arenas=2 -XX:TieredStopAtLevel=1 ");
+    assertThat(onLarge.stdout())
+        .startsWith("arenas=2 ")
+        .doesNotContain("TieredStopAtLevel")
+        .contains("-jar " + JavanetsProcess.JAR.toRealPath() + " train --data=" + large);
+    assertThat(arenasSet.stdout()).startsWith("arenas=4 -XX:TieredStopAtLevel=1 ");
   }
 
   private static Result launcher(Path dir, Map<String, String> env, String... args)
