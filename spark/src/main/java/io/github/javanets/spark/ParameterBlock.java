@@ -44,22 +44,20 @@ final class ParameterBlock implements Serializable {
     }
   }
 
-  /** Calls {@code action} with each array and its name, in order. */
-  void forEach(java.util.function.BiConsumer<String, NamedArray> action) {
-    for (int i = 0; i < names.size(); i++) {
-      action.accept(names.get(i), arrays.get(i));
-    }
-  }
-
   /** The bytes the values take. */
   long bytes() {
     return arrays.stream().mapToLong(NamedArray::bytes).sum();
   }
 
-  /** A running sum of blocks, in double precision. */
-  static final class Sum {
-    private final Map<String, double[]> sums = new LinkedHashMap<>();
-    private final Map<String, long[]> shapes = new LinkedHashMap<>();
+  /**
+   * A running sum of blocks, in double precision, by name in the order first added; serializable,
+   * so that a partial sum can travel between executors (see {@link Partial}).
+   */
+  static final class Sum implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final LinkedHashMap<String, double[]> sums = new LinkedHashMap<>();
+    private final LinkedHashMap<String, long[]> shapes = new LinkedHashMap<>();
 
     /** Adds {@code b} times {@code factor}. */
     void add(ParameterBlock b, double factor) {
@@ -72,6 +70,23 @@ final class ParameterBlock implements Serializable {
           s[j] += factor * v[j];
         }
       }
+    }
+
+    /** Adds the sums of {@code other}, value by value. */
+    void add(Sum other) {
+      other.sums.forEach(
+          (name, v) -> {
+            double[] s = sums.computeIfAbsent(name, k -> new double[v.length]);
+            shapes.putIfAbsent(name, other.shapes.get(name));
+            for (int j = 0; j < v.length; j++) {
+              s[j] += v[j];
+            }
+          });
+    }
+
+    /** The bytes the sums take, in double. */
+    long bytes() {
+      return sums.values().stream().mapToLong(v -> 8L * v.length).sum();
     }
 
     /** The sums, by name, as arrays of {@code type}. */
