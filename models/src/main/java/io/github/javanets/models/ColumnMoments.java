@@ -1,5 +1,6 @@
 package io.github.javanets.models;
 
+import io.github.javanets.loss.internal.ArrayChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -95,14 +96,7 @@ final class ColumnMoments {
 
   /** The values of {@code x} in 'c' order, as doubles. */
   private static double[] values(INDArray x) {
-    if (x.dataType() == DataType.FLOAT
-        && x.length() > 0
-        && x.ordering() == 'c'
-        && !x.isView()
-        && x.offset() == 0
-        && x.data().offset() == 0
-        && x.data().length() == x.length()
-        && x.length() <= Integer.MAX_VALUE) {
+    if (x.dataType() == DataType.FLOAT && ArrayChecks.wholeBufferInCOrder(x)) {
       // Read straight from the buffer: one bulk copy, no cast op.
       float[] f = new float[(int) x.length()];
       x.data().asNioFloat().get(0, f);

@@ -1,5 +1,6 @@
 package io.github.javanets.runtime;
 
+import io.github.javanets.loss.internal.ArrayChecks;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -102,24 +103,8 @@ final class Kernels {
   static boolean plain(INDArray a) {
     return a != null
         && a.dataType() == DataType.FLOAT
-        && !a.isEmpty()
         && a.ordering() == 'c'
-        && a.offset() == 0
-        && a.data().offset() == 0
-        && a.data().length() == a.length()
-        && a.length() <= Integer.MAX_VALUE
-        && cContiguous(a.shape(), a.stride());
-  }
-
-  private static boolean cContiguous(long[] shape, long[] stride) {
-    long expected = 1;
-    for (int i = shape.length - 1; i >= 0; i--) {
-      if (shape[i] != 1 && stride[i] != expected) {
-        return false;
-      }
-      expected *= shape[i];
-    }
-    return true;
+        && ArrayChecks.wholeBufferInCOrder(a);
   }
 
   /**

@@ -90,6 +90,45 @@ public final class ArrayChecks {
   }
 
   /**
+   * Whether {@code array} is the whole of its buffer, so that the buffer's values (read with {@code
+   * asNioFloat} or {@code asNioDouble}, indexed by int) are its values, in some order: not empty,
+   * no offset, as long as the buffer, at most {@code Integer.MAX_VALUE} values.
+   *
+   * @param array the array; not null
+   */
+  public static boolean wholeBuffer(INDArray array) {
+    long n = array.length();
+    org.nd4j.linalg.api.buffer.DataBuffer data = n == 0 ? null : array.data();
+    return data != null
+        && array.offset() == 0
+        && data.offset() == 0
+        && data.length() == n
+        && n <= Integer.MAX_VALUE;
+  }
+
+  /**
+   * Whether {@code array} is the whole of its buffer ({@link #wholeBuffer}) in 'c' order: its
+   * buffer's values are its values in 'c' order.
+   *
+   * @param array the array; not null
+   */
+  public static boolean wholeBufferInCOrder(INDArray array) {
+    if (!wholeBuffer(array)) {
+      return false;
+    }
+    long[] shape = array.shape();
+    long[] stride = array.stride();
+    long expected = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] != 1 && stride[i] != expected) {
+        return false;
+      }
+      expected *= shape[i];
+    }
+    return true;
+  }
+
+  /**
    * True if every value of {@code array} is known finite (and &gt;= 0 if {@code nonNegative}) from
    * one read of its buffer, without a copy: when the array is the whole of a FLOAT or DOUBLE buffer
    * (in whatever order). False when a value is not, or the array is a part of its buffer: then the
@@ -100,14 +139,10 @@ public final class ArrayChecks {
     if (n == 0) {
       return true;
     }
-    org.nd4j.linalg.api.buffer.DataBuffer data = array.data();
-    if (data == null
-        || array.offset() != 0
-        || data.offset() != 0
-        || data.length() != n
-        || n > Integer.MAX_VALUE) {
+    if (!wholeBuffer(array)) {
       return false;
     }
+    org.nd4j.linalg.api.buffer.DataBuffer data = array.data();
     float floor = nonNegative ? 0f : Float.NEGATIVE_INFINITY;
     switch (array.dataType()) {
       case FLOAT -> {

@@ -85,6 +85,20 @@ class ArrayChecksTest {
   }
 
   @Test
+  void anArrayIsItsWholeBufferOnlyWithoutOffsetOrGaps() {
+    INDArray x = Nd4j.rand(DataType.FLOAT, 3, 4);
+    assertThat(ArrayChecks.wholeBuffer(x)).isTrue();
+    assertThat(ArrayChecks.wholeBufferInCOrder(x)).isTrue();
+    // The same buffer read in another order: whole, not in 'c' order.
+    assertThat(ArrayChecks.wholeBuffer(x.transpose())).isTrue();
+    assertThat(ArrayChecks.wholeBufferInCOrder(x.transpose())).isFalse();
+    assertThat(ArrayChecks.wholeBuffer(x.getRow(1))).isFalse();
+    assertThat(ArrayChecks.wholeBuffer(x.get(NDArrayIndex.all(), NDArrayIndex.point(0)))).isFalse();
+    assertThat(ArrayChecks.wholeBuffer(Nd4j.create(DataType.FLOAT, 0))).isFalse();
+    assertThat(ArrayChecks.wholeBufferInCOrder(x.reshape(4, 3))).isTrue();
+  }
+
+  @Test
   void weightsMustBeFiniteAndNotNegative() {
     assertThatCode(() -> ArrayChecks.checkWeights("w", Nd4j.createFromArray(0.0, 1.0, 2.5)))
         .doesNotThrowAnyException();
